@@ -1,0 +1,81 @@
+"""The build, stage by stage: check, derive, chart, render, MkDocs, publish.
+
+The output folder is replaced only when every stage has succeeded, so a
+failed build leaves the previous site exactly as it was.
+"""
+
+from __future__ import annotations
+
+import calendar
+import contextlib
+import datetime as dt
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from . import SiteError, i18n, mkdocs_runner
+from .charts import build_charts
+from .config import Config
+from .figures import compute_figures
+from .pages import Publication, render_pages
+from .problems import Problem
+from .validation import check_datasets
+
+
+def build_site(datasets_dir: Path, out_dir: Path, config: Config) -> list[Problem]:
+    """Build the site into out_dir. Returns the data problems (and builds nothing) if there are any."""
+    problems, datasets = check_datasets(datasets_dir, config)
+    if problems:
+        return problems
+    strings = i18n.load_strings(config.site_src / "i18n")
+    publications = []
+    for dataset in datasets:
+        figures = compute_figures(dataset)
+        publications.append(Publication(dataset, figures, build_charts(dataset, figures, strings)))
+    with staging(out_dir) as work:
+        docs = {lang: work / "docs" / lang for lang in i18n.LANGUAGES}
+        pages = render_pages(publications, strings, config.site_src, docs)
+        copy_assets(config.site_src / "assets", docs["ko"] / "assets")
+        write_chart_data(publications, docs["ko"] / "downloads" / "charts")
+        mkdocs_runner.build(config, docs, pages, strings, work / "site", source_date_epoch(datasets))
+    return []
+
+
+def source_date_epoch(datasets) -> int:
+    """The newest publication date of any source: the same data gives the same timestamps."""
+    newest = max(max(d.sources["published"]) for d in datasets)
+    return calendar.timegm(dt.date.fromisoformat(newest).timetuple())
+
+
+def copy_assets(source: Path, target: Path) -> None:
+    shutil.copytree(source, target)
+    import plotly
+
+    shutil.copyfile(Path(plotly.__file__).parent / "package_data" / "plotly.min.js", target / "js" / "plotly.min.js")
+
+
+def write_chart_data(publications: list[Publication], folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for publication in publications:
+        for chart in publication.charts:
+            (folder / chart.csv_name).write_text(chart.csv, encoding="utf-8")
+
+
+@contextlib.contextmanager
+def staging(out_dir: Path) -> Iterator[Path]:
+    """A work folder next to out_dir; on success its site/ replaces out_dir."""
+    out_dir = out_dir.resolve()
+    if out_dir.exists() and any(out_dir.iterdir()) and not (out_dir / "index.html").exists():
+        raise SiteError(f"{out_dir}: exists and is not a built site - choose an empty or new folder for --out")
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-build-", dir=out_dir.parent))
+    try:
+        yield work
+        old = work / "previous"
+        if out_dir.exists():
+            os.replace(out_dir, old)
+        os.replace(work / "site", out_dir)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)

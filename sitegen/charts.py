@@ -1,0 +1,143 @@
+"""Plotly charts built from the data, each with a text summary and the table behind it.
+
+A Chart carries everything a page needs in both languages: the Plotly figure
+as JSON (fixed ids, sorted keys: deterministic), a one-sentence summary made
+from the data, the data table and a CSV of exactly that data.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+
+import plotly.graph_objects as go
+
+from . import i18n
+from .catalog import Dataset
+from .figures import Figures, published
+
+# Okabe-Ito: distinguishable with the common forms of colour blindness.
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+
+
+@dataclass(frozen=True)
+class Chart:
+    id: str
+    title: dict[str, str]
+    summary: dict[str, str]
+    columns: dict[str, list[str]]
+    rows: dict[str, list[list[str]]]
+    csv: str
+    figure: dict[str, str]
+
+    @property
+    def csv_name(self) -> str:
+        return f"{self.id}.csv"
+
+
+def build_charts(dataset: Dataset, figures: Figures, strings: dict) -> list[Chart]:
+    return _by_group_charts(dataset, strings) + _by_period_charts(dataset, figures, strings)
+
+
+def _labels(frame, lang: str) -> dict[str, str]:
+    return dict(zip(frame["id"], frame[f"name_{lang}"]))
+
+
+def _by_group_charts(dataset: Dataset, strings: dict) -> list[Chart]:
+    rows = published(dataset)
+    top = set(dataset.groups.loc[dataset.groups["parent"] == "total", "id"])
+    group_order = list(dataset.groups["id"])
+    charts = []
+    for (period_id, measure), frame in rows[rows["group"].isin(top)].groupby(["period_id", "measure"], sort=True):
+        if len(frame) < 2:
+            continue
+        frame = frame.assign(order=frame["group"].map(group_order.index)).sort_values("order")
+        total = rows[(rows["period_id"] == period_id) & (rows["measure"] == measure) & (rows["group"] == "total")]["value"]
+        total_value = float(total.iloc[0]) if len(total) else float(frame["value"].sum())
+        largest = frame.loc[frame["value"].idxmax()]
+        chart_id = f"{dataset.name}--{period_id}--{measure}--by-group"
+        title, summary, table, figure = {}, {}, {}, {}
+        for lang in i18n.LANGUAGES:
+            s, groups = strings[lang], _labels(dataset.groups, lang)
+            period = _labels(dataset.periods, lang)[period_id]
+            measure_name = _labels(dataset.measures, lang)[measure]
+            title[lang] = f"{measure_name} · {s['group']} ({period})"
+            summary[lang] = s["summary_by_group"].format(
+                period=period, measure=measure_name, top_group=groups[largest["group"]],
+                top_value=i18n.number(largest["value"], lang), total=i18n.number(total_value, lang),
+                top_pct=i18n.percent(float(largest["value"]) / total_value * 100))
+            labels = [groups[g] for g in frame["group"]]
+            table[lang] = [[label, i18n.number(v, lang)] for label, v in zip(labels, frame["value"])]
+            figure[lang] = _bar(chart_id, labels, list(frame["value"]), measure_name)
+        charts.append(Chart(chart_id, title, summary, _columns(strings, "group"), table,
+                            _csv(["group", "value"], zip(frame["group"], frame["value"])), figure))
+    return charts
+
+
+def _by_period_charts(dataset: Dataset, figures: Figures, strings: dict) -> list[Chart]:
+    rows = published(dataset)
+    totals = rows[rows["group"] == "total"]
+    starts = dict(zip(dataset.periods["id"], dataset.periods["start"]))
+    charts = []
+    for measure, frame in totals.groupby("measure", sort=True):
+        if len(frame) < 2:
+            continue
+        frame = frame.assign(start=frame["period_id"].map(starts)).sort_values(["start", "period_id"])
+        chart_id = f"{dataset.name}--{measure}--by-period"
+        title, summary, table, figure = {}, {}, {}, {}
+        for lang in i18n.LANGUAGES:
+            s, periods = strings[lang], _labels(dataset.periods, lang)
+            measure_name = _labels(dataset.measures, lang)[measure]
+            first, last = frame.iloc[0], frame.iloc[-1]
+            title[lang] = f"{measure_name} · {s['period']}"
+            summary[lang] = s["summary_by_period"].format(
+                measure=measure_name, first_period=periods[first["period_id"]], first_value=i18n.number(first["value"], lang),
+                last_period=periods[last["period_id"]], last_value=i18n.number(last["value"], lang))
+            change = next((c for c in figures.changes if c.measure == measure and c.base_period_id in set(frame["period_id"])
+                           and c.period_id in set(frame["period_id"])), None)
+            if change:
+                summary[lang] = s["summary_change"].format(
+                    base_period=periods[change.base_period_id], base_value=i18n.number(change.base_value, lang),
+                    period=periods[change.period_id], value=i18n.number(change.value, lang),
+                    pct=i18n.percent(change.pct, signed=True))
+            labels = [periods[p] for p in frame["period_id"]]
+            table[lang] = [[label, i18n.number(v, lang)] for label, v in zip(labels, frame["value"])]
+            figure[lang] = _bar(chart_id, labels, list(frame["value"]), measure_name)
+        charts.append(Chart(chart_id, title, summary, _columns(strings, "period"), table,
+                            _csv(["period_id", "value"], zip(frame["period_id"], frame["value"])), figure))
+    return charts
+
+
+def _columns(strings: dict, first: str) -> dict[str, list[str]]:
+    return {lang: [strings[lang][first], strings[lang]["value"]] for lang in i18n.LANGUAGES}
+
+
+def _csv(header: list[str], rows) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows([key, i18n.number(float(value), "en").replace(",", "")] for key, value in rows)
+    return out.getvalue()
+
+
+def _bar(chart_id: str, labels: list[str], values: list, axis_title: str) -> str:
+    figure = go.Figure(
+        go.Bar(x=labels, y=[float(v) for v in values], marker={"color": PALETTE[0]},
+               text=[f"{float(v):,.0f}" for v in values], textposition="outside", cliponaxis=False,
+               hovertemplate="%{x}: %{y:,}<extra></extra>", uid=chart_id),
+        layout={"template": go.layout.Template(), "height": 360, "margin": {"l": 56, "r": 16, "t": 24, "b": 72},
+                "yaxis": {"title": {"text": axis_title}, "rangemode": "tozero", "separatethousands": True},
+                "xaxis": {"automargin": True}, "bargap": 0.35, "showlegend": False,
+                "paper_bgcolor": "rgba(0,0,0,0)", "plot_bgcolor": "rgba(0,0,0,0)"},
+    )
+    data = json.loads(figure.to_json())
+    data["layout"].pop("template", None)
+    return embeddable_json(data)
+
+
+def embeddable_json(data) -> str:
+    """JSON that is safe inside <script type="application/json">: no <, > or & can end the element."""
+    text = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

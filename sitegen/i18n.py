@@ -1,0 +1,51 @@
+"""UI strings (site_src/i18n/*.yml) and Korean / English number and date formats."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from pathlib import Path
+
+import yaml
+
+from . import SiteError
+
+LANGUAGES = ("ko", "en")
+MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+
+def load_strings(i18n_dir: Path) -> dict[str, dict[str, str]]:
+    """{lang: {key: text}}; every key must exist in every language."""
+    strings = {}
+    for lang in LANGUAGES:
+        path = i18n_dir / f"{lang}.yml"
+        try:
+            strings[lang] = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except (OSError, yaml.YAMLError) as error:
+            raise SiteError(f"{path}: cannot read UI strings ({error})") from error
+    missing = {lang: sorted(set().union(*strings.values()) - set(strings[lang])) for lang in LANGUAGES}
+    for lang, keys in missing.items():
+        if keys:
+            raise SiteError(f"{i18n_dir / (lang + '.yml')}: missing keys {', '.join(keys)} - add them in both languages")
+    return strings
+
+
+def number(value: float | None, lang: str) -> str:
+    """1234 -> "1,234"; 1.85 -> "1.85". Both languages group thousands with commas."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def percent(value: float, digits: int = 1, signed: bool = False) -> str:
+    text = f"{value:+.{digits}f}%" if signed else f"{value:.{digits}f}%"
+    return text.replace("-", "−")
+
+
+def date(iso: str, lang: str) -> str:
+    day = dt.date.fromisoformat(str(iso))
+    if lang == "ko":
+        return f"{day.year}년 {day.month}월 {day.day}일"
+    return f"{day.day} {MONTHS_EN[day.month - 1]} {day.year}"

@@ -1,0 +1,97 @@
+"""Run MkDocs Material once per language on the generated Markdown.
+
+Korean is the root of the site, English lives under en/. The configuration
+is mkdocs.yml with, per language, the docs folder, the output folder, the
+navigation, the theme language and the language links.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+from pathlib import Path
+
+import yaml
+
+from . import SiteError
+from .config import Config
+from .pages import Page
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+ROOTS = {"ko": "", "en": "en/"}  # each language's folder inside the site
+NAMES = {"ko": "한국어", "en": "English"}
+
+
+def build(config: Config, docs: dict[str, Path], pages: list[Page], strings: dict, site_dir: Path, epoch: int) -> None:
+    from mkdocs.commands import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    base = yaml.safe_load(config.mkdocs_yml.read_text(encoding="utf-8"))
+    with _environment(SOURCE_DATE_EPOCH=str(epoch)), _quiet_mkdocs():
+        for lang, docs_dir in docs.items():
+            settings = _settings(base, config, lang, docs_dir, site_dir / ROOTS[lang], pages, strings[lang])
+            config_file = docs_dir.parent / f"mkdocs-{lang}.yml"
+            config_file.write_text(yaml.safe_dump(settings, allow_unicode=True, sort_keys=False), encoding="utf-8")
+            try:
+                mkdocs_build.build(load_config(config_file=str(config_file)))
+            except (MkDocsException, SystemExit) as error:
+                raise SiteError(f"MkDocs failed for the {lang} pages: {error}") from error
+
+
+def _settings(base: dict, config: Config, lang: str, docs_dir: Path, site_dir: Path, pages: list[Page], t: dict) -> dict:
+    settings = dict(base)
+    settings["site_name"] = config.site_name_ko if lang == "ko" else config.site_name_en
+    if config.site_url:
+        settings["site_url"] = config.site_url.rstrip("/") + "/" + ROOTS[lang]
+    settings["docs_dir"] = str(docs_dir)
+    settings["site_dir"] = str(site_dir)
+    settings["theme"] = dict(base["theme"], language=lang, custom_dir=str(config.root / base["theme"]["custom_dir"]))
+    up = "../" if lang != "ko" else ""
+    settings["extra_css"] = [up + path for path in base.get("extra_css", [])]
+    settings["extra_javascript"] = [up + path for path in base.get("extra_javascript", [])]
+    settings["extra"] = dict(base.get("extra", {}), alternate=[
+        {"name": NAMES[other], "lang": other, "link": _relative_root(lang, other)} for other in ROOTS
+    ])
+    data_pages = [{page.title[lang]: page.path} for page in pages if page.path.startswith("data/")]
+    settings["nav"] = [{t["home_title"]: "index.md"}, {t["datasets"]: data_pages}, "about.md", "methodology.md"]
+    return settings
+
+
+def _relative_root(lang: str, other: str) -> str:
+    """From the root of `lang` to the root of `other`."""
+    if lang == other:
+        return ""
+    return ("../" if ROOTS[lang] else "") + ROOTS[other]
+
+
+@contextlib.contextmanager
+def _environment(**values: str):
+    saved = {key: os.environ.get(key) for key in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+@contextlib.contextmanager
+def _quiet_mkdocs():
+    """MkDocs' INFO lines are noise for maintainers; its warnings still fail a strict build."""
+    logger = logging.getLogger("mkdocs")
+    level = logger.level
+    logger.setLevel(logging.WARNING)
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("mkdocs: %(levelname)s %(message)s"))
+    logger.addHandler(handler)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)

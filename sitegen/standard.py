@@ -1,0 +1,133 @@
+"""The standard shape of a data package: five resources, their Table Schemas.
+
+Every package under datasets/ has the resources below. Observations are tidy
+(one number per row) so that provenance, qualifiers, suppression and conflicts
+work the same way for every theme. `descriptor_resources()` is the single
+source of these schemas: packages are checked against it and new packages are
+scaffolded from it.
+"""
+
+from __future__ import annotations
+
+import copy
+
+QUALIFIERS = ["exact", "at_least", "approximately"]
+ROLES = ["published", "alternative"]
+PERIOD_KINDS = ["crackdown", "comparison", "calendar_year", "snapshot", "partial_year", "rolling_year"]
+STATUS_CODES = {"c": "confidential: suppressed by disclosure control"}
+
+
+def _field(name, type_, en, ko, **constraints):
+    field = {"name": name, "type": type_, "description": en, "description_ko": ko}
+    if constraints:
+        field["constraints"] = constraints
+    return field
+
+
+SCHEMAS = {
+    "sources": {
+        "fields": [
+            _field("id", "string", "Source identifier, referenced by source_id.", "출처 식별자 (source_id가 가리키는 값).",
+                   required=True, unique=True, pattern="[a-z0-9][a-z0-9-]*"),
+            _field("publisher", "string", "Outlet or body that published the figure.", "수치를 보도·발표한 매체 또는 기관.",
+                   required=True, maxLength=200),
+            _field("title", "string", "Title of the article or release, where recorded.", "기사 또는 보도자료 제목 (기록된 경우).",
+                   maxLength=300),
+            _field("url", "string", "Address of the article or release, where recorded.", "기사 또는 보도자료 주소 (기록된 경우).",
+                   maxLength=500, pattern="https://[^\\s\"'<>]+"),
+            _field("published", "date", "Publication date (KST).", "게재일 (한국 시간).", required=True),
+            _field("language", "string", "Language of the source.", "출처의 언어.", required=True, enum=["ko", "en"]),
+            _field("quote", "string", "The sentence quoted from the source, where recorded.", "출처에서 인용한 문장 (기록된 경우).",
+                   maxLength=1000),
+        ],
+        "primaryKey": ["id"],
+    },
+    "periods": {
+        "fields": [
+            _field("id", "string", "Period identifier.", "기간 식별자.", required=True, unique=True, pattern="[a-z0-9][a-z0-9-]*"),
+            _field("name_ko", "string", "Name of the period in Korean.", "기간 이름 (한국어).", required=True, maxLength=120),
+            _field("name_en", "string", "Name of the period in English.", "기간 이름 (영어).", required=True, maxLength=120),
+            _field("start", "date", "First day of the period.", "기간 첫날.", required=True),
+            _field("end", "date", "Last day of the period (for a snapshot: the as-of date).", "기간 마지막 날 (누적 집계는 기준일).",
+                   required=True),
+            _field("kind", "string", "Kind of period: crackdown, comparison (window before a crackdown), calendar_year, "
+                   "snapshot (cumulative count as of the end date), partial_year, rolling_year.",
+                   "기간 종류: crackdown(집중단속), comparison(비교 기간), calendar_year(연간), snapshot(기준일 누적), "
+                   "partial_year(연중 일부), rolling_year(12개월).", required=True, enum=PERIOD_KINDS),
+            _field("comparable_to", "string", "Period this one is compared with, if any.", "비교 대상 기간 (있는 경우).",
+                   pattern="[a-z0-9][a-z0-9-]*"),
+            _field("source_id", "string", "Release that announced the period.", "기간을 발표한 출처.", required=True),
+        ],
+        "primaryKey": ["id"],
+        "foreignKeys": [
+            {"fields": ["source_id"], "reference": {"resource": "sources", "fields": ["id"]}},
+        ],
+    },
+    "measures": {
+        "fields": [
+            _field("id", "string", "Measure identifier.", "측정 항목 식별자.", required=True, unique=True, pattern="[a-z0-9_]+"),
+            _field("unit", "string", "Unit: persons, cases, items, victims, percent, per_day, services.",
+                   "단위: 명, 건, 개 등.", required=True,
+                   enum=["persons", "cases", "items", "victims", "percent", "per_day", "services", "reports"]),
+            _field("name_ko", "string", "Name in Korean.", "이름 (한국어).", required=True, maxLength=120),
+            _field("name_en", "string", "Name in English.", "이름 (영어).", required=True, maxLength=120),
+            _field("definition_ko", "string", "Definition in Korean.", "정의 (한국어).", required=True, maxLength=500),
+            _field("definition_en", "string", "Definition in English.", "정의 (영어).", required=True, maxLength=500),
+        ],
+        "primaryKey": ["id"],
+    },
+    "groups": {
+        "fields": [
+            _field("id", "string", "Group identifier (total, an age band, ...).", "집단 식별자 (전체, 연령대 등).",
+                   required=True, unique=True, pattern="[a-z0-9_]+"),
+            _field("parent", "string", "Group this one is part of.", "상위 집단.", pattern="[a-z0-9_]+"),
+            _field("name_ko", "string", "Name in Korean.", "이름 (한국어).", required=True, maxLength=120),
+            _field("name_en", "string", "Name in English.", "이름 (영어).", required=True, maxLength=120),
+        ],
+        "primaryKey": ["id"],
+        "foreignKeys": [
+            {"fields": ["parent"], "reference": {"resource": "groups", "fields": ["id"]}},
+        ],
+    },
+    "observations": {
+        "fields": [
+            _field("period_id", "string", "Period the figure covers.", "수치가 해당하는 기간.", required=True),
+            _field("measure", "string", "What is counted.", "측정 항목.", required=True),
+            _field("group", "string", "Group counted (total or a breakdown).", "집계 대상 집단 (전체 또는 세부).", required=True),
+            _field("value", "number", "The figure. Empty when suppressed (see status).", "수치. 비공개 처리된 경우 비어 있음 (status 참조).",
+                   minimum=0),
+            _field("qualifier", "string", "exact, at_least (a bound such as 'more than 10,000') or approximately.",
+                   "exact(정확한 수치), at_least(이상), approximately(약).", required=True, enum=QUALIFIERS),
+            _field("status", "string", "Empty, or c when the cell is suppressed (confidential).",
+                   "비어 있거나, 비공개 처리된 경우 c.", enum=sorted(STATUS_CODES)),
+            _field("role", "string", "published: the figure the site uses; alternative: another report of the same figure.",
+                   "published: 사이트가 사용하는 수치; alternative: 같은 수치에 대한 다른 보도.", required=True, enum=ROLES),
+            _field("source_id", "string", "Source of the figure.", "수치의 출처.", required=True),
+        ],
+        "primaryKey": ["period_id", "measure", "group", "source_id", "role"],
+        "foreignKeys": [
+            {"fields": ["period_id"], "reference": {"resource": "periods", "fields": ["id"]}},
+            {"fields": ["measure"], "reference": {"resource": "measures", "fields": ["id"]}},
+            {"fields": ["group"], "reference": {"resource": "groups", "fields": ["id"]}},
+            {"fields": ["source_id"], "reference": {"resource": "sources", "fields": ["id"]}},
+        ],
+    },
+}
+
+RESOURCE_NAMES = list(SCHEMAS)
+
+
+def descriptor_resources() -> list[dict]:
+    """The resources part of a datapackage.json, in the standard order."""
+    return [
+        {
+            "name": name,
+            "path": f"data/{name}.csv",
+            "profile": "tabular-data-resource",
+            "format": "csv",
+            "mediatype": "text/csv",
+            "encoding": "utf-8",
+            "schema": copy.deepcopy(SCHEMAS[name]),
+        }
+        for name in RESOURCE_NAMES
+    ]

@@ -1,0 +1,188 @@
+"""Validate data packages: descriptor, headers, frictionless, then our checks.
+
+Data problems are returned as Problems (never raised) so that `check` can list
+every one of them at once. Each Problem says where (file:row:field), what is
+wrong and what to do.
+"""
+
+from __future__ import annotations
+
+import copy
+import csv
+import json
+import re
+from pathlib import Path
+
+import frictionless
+from frictionless import Package
+
+from . import checks
+from .catalog import DESCRIPTOR, Dataset, find_packages, load_dataset
+from .config import Config
+from .problems import Problem
+from .standard import RESOURCE_NAMES, SCHEMAS
+
+
+def check_datasets(datasets_dir: Path, config: Config) -> tuple[list[Problem], list[Dataset]]:
+    """All problems of all packages under datasets_dir, and the packages that passed."""
+    problems: list[Problem] = []
+    datasets: list[Dataset] = []
+    folders = find_packages(datasets_dir)
+    if not folders:
+        problems.append(Problem(str(datasets_dir), None, None, "no-packages", "no data package found",
+                                f"add a folder with a {DESCRIPTOR} (see the maintainer's guide)"))
+    for folder in folders:
+        found = check_package(folder)
+        if not found:
+            dataset = load_dataset(folder)
+            found = checks.run_all(dataset, config)
+            if not found:
+                datasets.append(dataset)
+        problems.extend(found)
+    return sorted(problems, key=_sort_key), datasets
+
+
+def _sort_key(problem: Problem):
+    return (problem.file, problem.row or 0, problem.field or "", problem.code, problem.message)
+
+
+def check_package(folder: Path) -> list[Problem]:
+    """Frictionless-level problems of one package folder (descriptor, structure, headers, cells)."""
+    descriptor_path = folder / DESCRIPTOR
+    descriptor, problems = _read_descriptor(descriptor_path)
+    if descriptor is None:
+        return problems
+    problems += _check_structure(descriptor, descriptor_path)
+    if problems:
+        return problems
+    for resource in descriptor["resources"]:
+        problems += _check_header(folder, resource)
+    problems += _run_frictionless(folder, descriptor)
+    return problems
+
+
+def _read_descriptor(path: Path) -> tuple[dict | None, list[Problem]]:
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        return None, [Problem(str(path), None, None, "encoding-error", f"is not UTF-8 text ({error.reason} at byte {error.start})",
+                              "save the file as UTF-8")]
+    try:
+        descriptor = json.loads(text)
+    except json.JSONDecodeError as error:
+        return None, [Problem(str(path), error.lineno, str(error.colno), "invalid-json",
+                              f"is not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})",
+                              "fix the JSON at that place (a missing comma, quote or bracket is the usual cause)")]
+    if not isinstance(descriptor, dict):
+        return None, [Problem(str(path), None, None, "invalid-json", "is not a JSON object",
+                              'the file must start with "{" and describe one data package')]
+    return descriptor, []
+
+
+def _check_structure(descriptor: dict, path: Path) -> list[Problem]:
+    resources = descriptor.get("resources")
+    if not isinstance(resources, list) or not all(isinstance(r, dict) for r in resources):
+        return [Problem(str(path), None, "resources", "missing-resources", "has no list of resources",
+                        f'add "resources" with {", ".join(RESOURCE_NAMES)} (copy them from an existing package)')]
+    names = [r.get("name") for r in resources]
+    problems = [
+        Problem(str(path), None, "resources", "missing-resource", f'has no resource named "{name}"',
+                f'add the standard "{name}" resource with its schema (copy it from an existing package)')
+        for name in RESOURCE_NAMES if name not in names
+    ]
+    for resource in resources:
+        rpath = resource.get("path")
+        if not isinstance(rpath, str) or not rpath:
+            problems.append(Problem(str(path), None, f"resources.{resource.get('name')}.path", "missing-path",
+                                    "resource has no path", 'set "path" to the CSV file, e.g. "data/observations.csv"'))
+        elif not (path.parent / rpath).is_file():
+            problems.append(Problem(str(path), None, f"resources.{resource.get('name')}.path", "missing-file",
+                                    f'points to "{rpath}", which does not exist', "create the file or correct the path"))
+    return problems
+
+
+def _check_header(folder: Path, resource: dict) -> list[Problem]:
+    """Compare the CSV header with the schema's fields by name (clearer than frictionless' label errors)."""
+    path = folder / resource["path"]
+    expected = [f.get("name") for f in resource.get("schema", {}).get("fields", [])]
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as handle:
+            header = next(csv.reader(handle), [])
+    except UnicodeDecodeError:
+        return []  # reported by frictionless with the row where decoding failed
+    where = str(path)
+    problems = [Problem(where, 1, name, "missing-column", f'has no column "{name}"',
+                        f'add the column "{name}" to the header (columns: {", ".join(expected)})')
+                for name in expected if name not in header]
+    problems += [Problem(where, 1, name, "extra-column", f'has a column "{name}" that the schema does not define',
+                         "remove the column, or add it to the schema in datapackage.json")
+                 for name in header if name not in expected]
+    return problems
+
+
+def _run_frictionless(folder: Path, descriptor: dict) -> list[Problem]:
+    try:
+        descriptor = copy.deepcopy(descriptor)
+        for resource in descriptor["resources"]:
+            # Match columns by name: a missing or extra column is reported once by _check_header, not on every row.
+            resource.get("schema", {})["fieldsMatch"] = "subset"
+        package = Package(descriptor, basepath=str(folder))
+        report = package.validate()
+    except frictionless.FrictionlessException as error:
+        return [Problem(str(folder / DESCRIPTOR), None, None, error.error.type, error.error.message,
+                        "fix the descriptor as the message says")]
+    problems = [_from_descriptor_error(folder, error) for error in report.errors]
+    for task in report.tasks:
+        problems += [_from_frictionless(folder / task.place, error) for error in task.errors
+                     if error.type not in ("missing-label", "extra-label", "incorrect-label")]
+    return problems
+
+
+def _from_descriptor_error(folder: Path, error) -> Problem:
+    return Problem(str(folder / DESCRIPTOR), None, None, error.type, error.message,
+                   "fix datapackage.json; compare it with a package that checks cleanly")
+
+
+_TYPE = re.compile(r'type is "(\w+)')
+_CONSTRAINT = re.compile(r'constraint "(\w+)" is "(.*)"')
+_FOREIGN = re.compile(r'for "([^"]+)": values "([^"]*)" not found in the lookup table "([^"]+)" as "([^"]+)"')
+
+
+def _from_frictionless(path: Path, error) -> Problem:
+    row = getattr(error, "row_number", None)
+    field = getattr(error, "field_name", None)
+    cell = getattr(error, "cell", None)
+    note = getattr(error, "note", "")
+    where = str(path)
+    code = error.type
+    if code == "type-error":
+        match = _TYPE.search(note)
+        kind = match.group(1) if match else "valid value"
+        hint = {
+            "number": "write digits only, e.g. 1234 (no commas, units, % or ~); for a suppressed cell leave it empty and put c in status",
+            "integer": "write a whole number with digits only, e.g. 1234",
+            "date": "write the date as YYYY-MM-DD, e.g. 2025-04-17",
+        }.get(kind, f"write a valid {kind}")
+        return Problem(where, row, field, code, f'"{cell}" is not a {kind}', hint)
+    if code == "constraint-error":
+        match = _CONSTRAINT.search(note)
+        name, value = (match.group(1), match.group(2)) if match else ("", note)
+        message, hint = {
+            "required": ("is empty but required", "fill in this cell"),
+            "enum": (f'"{cell}" is not an allowed value', f"use one of: {value.strip('[]')}"),
+            "minimum": (f'"{cell}" is below the minimum {value}', "counts are 0 or more"),
+            "pattern": (f'"{cell}" does not have the expected form', f"match the pattern {value}"),
+            "maxLength": ("is too long", f"shorten it to at most {value} characters"),
+            "unique": (f'"{cell}" appears in more than one row', "give each row its own value"),
+        }.get(name, (f'"{cell}" breaks the constraint {name} {value}', "correct the value"))
+        return Problem(where, row, field, code, message, hint)
+    if code == "foreign-key":
+        match = _FOREIGN.search(note)
+        if match:
+            field, value, resource, target = match.groups()
+            return Problem(where, row, field, code, f'"{value}" is not an {target} in the {resource} resource',
+                           f'add a row with {target} "{value}" to data/{resource}.csv, or correct the {field}')
+    if code == "primary-key":
+        return Problem(where, row, field, code, f"repeats the key of an earlier row ({note})",
+                       "remove the duplicate row or change one of the key cells")
+    return Problem(where, row, field, code, error.message, "correct the file at this place")

@@ -1,0 +1,34 @@
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from sitegen.config import load_config  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def config():
+    return load_config(ROOT)
+
+
+@pytest.fixture
+def shipped(tmp_path) -> Path:
+    """A copy of the shipped datasets/ folder that a test may change."""
+    target = tmp_path / "datasets"
+    shutil.copytree(ROOT / "datasets", target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory, config) -> Path:
+    """The site built once from the shipped data, shared by read-only tests."""
+    from sitegen.build import build_site
+
+    out = tmp_path_factory.mktemp("built") / "site"
+    assert build_site(ROOT / "datasets", out, config) == []
+    return out

@@ -1,0 +1,43 @@
+"""Charts: built from the data, deterministic, summarised in words, safe to embed."""
+
+import json
+
+from helpers import write_package
+
+from sitegen import i18n
+from sitegen.catalog import load_dataset
+from sitegen.charts import build_charts, embeddable_json
+from sitegen.figures import compute_figures
+
+
+def charts_for(folder, config):
+    dataset = load_dataset(folder)
+    strings = i18n.load_strings(config.site_src / "i18n")
+    return build_charts(dataset, compute_figures(dataset), strings)
+
+
+def test_by_group_and_by_period_charts(tmp_path, config):
+    charts = charts_for(write_package(tmp_path / "p"), config)
+    assert [c.id for c in charts] == ["tiny--crackdown--arrested--by-group", "tiny--arrested--by-period"]
+    by_group = json.loads(charts[0].figure["en"])
+    assert by_group["data"][0]["x"] == ["Teens", "20s"]
+    assert by_group["data"][0]["y"] == [60, 40]
+    assert charts[0].csv == "group,value\nage_10_19,60\nage_20_29,40\n"
+
+
+def test_summary_is_made_from_the_data(tmp_path, config):
+    charts = charts_for(write_package(tmp_path / "p"), config)
+    assert charts[0].summary["en"] == "Crackdown, Persons apprehended: Teens were the largest group, 60 of 100 (60.0%)."
+    assert charts[1].summary["en"] == "From 50 in the Before to 100 in the Crackdown: +100.0%."
+    assert "60" in charts[0].summary["ko"] and "100" in charts[0].summary["ko"]
+
+
+def test_charts_are_deterministic(tmp_path, config):
+    folder = write_package(tmp_path / "p")
+    assert charts_for(folder, config) == charts_for(folder, config)
+
+
+def test_embedded_json_cannot_close_its_script_element():
+    text = embeddable_json({"x": "</script><script>alert(1)</script>", "y": "<!--"})
+    assert "<" not in text and ">" not in text
+    assert json.loads(text)["x"] == "</script><script>alert(1)</script>"

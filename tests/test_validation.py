@@ -1,0 +1,95 @@
+"""Validation on tiny inline packages: every problem is found, with its place."""
+
+from helpers import obs, write_package
+
+from sitegen.validation import check_datasets
+
+
+def codes(problems):
+    return [(p.code, p.row, p.field) for p in problems]
+
+
+def test_valid_package_has_no_problem(tmp_path, config):
+    write_package(tmp_path / "tiny")
+    problems, datasets = check_datasets(tmp_path, config)
+    assert problems == []
+    assert [d.name for d in datasets] == ["tiny"]
+
+
+def test_every_problem_is_reported_not_just_the_first(tmp_path, config):
+    write_package(tmp_path / "tiny", observations=[
+        obs("crackdown", "total", "many"),
+        obs("crackdown", "age_10_19", -3),
+        obs("nowhere", "age_20_29", 1, qualifier="roughly"),
+    ])
+    problems, datasets = check_datasets(tmp_path, config)
+    assert datasets == []
+    assert codes(problems) == [
+        ("type-error", 2, "value"),
+        ("constraint-error", 3, "value"),
+        ("foreign-key", 4, "period_id"),
+        ("constraint-error", 4, "qualifier"),
+    ]
+
+
+def test_problems_of_several_packages_are_all_listed(tmp_path, config):
+    write_package(tmp_path / "a", name="a", observations=[obs("crackdown", "total", "x")])
+    write_package(tmp_path / "b", name="b", observations=[obs("crackdown", "total", 1, source_id="nope")])
+    problems, _ = check_datasets(tmp_path, config)
+    assert {(p.file.split("/")[-3], p.code) for p in problems} == {("a", "type-error"), ("b", "foreign-key")}
+
+
+def test_fractional_count_is_rejected(tmp_path, config):
+    write_package(tmp_path / "tiny", observations=[obs("crackdown", "total", 10.5)])
+    problems, _ = check_datasets(tmp_path, config)
+    assert codes(problems) == [("not-a-count", 2, "value")]
+
+
+def test_empty_value_needs_a_status_and_status_needs_an_empty_value(tmp_path, config):
+    write_package(tmp_path / "tiny", observations=[obs("crackdown", "total", ""), obs("before", "total", 3, status="c")])
+    problems, _ = check_datasets(tmp_path, config)
+    assert codes(problems) == [("missing-value", 2, "value"), ("status-with-value", 3, "status")]
+
+
+def test_period_ending_before_it_starts(tmp_path, config):
+    from helpers import PERIODS
+
+    periods = [dict(PERIODS[0], end="2024-01-01"), PERIODS[1]]
+    write_package(tmp_path / "tiny", periods=periods)
+    problems, _ = check_datasets(tmp_path, config)
+    assert codes(problems) == [("end-before-start", 2, "end")]
+
+
+def test_two_published_figures_for_one_cell(tmp_path, config):
+    write_package(tmp_path / "tiny", observations=[obs("crackdown", "total", 1),
+                                                   obs("crackdown", "total", 2, source_id="src-a", role="alternative"),
+                                                   obs("before", "total", 1)])
+    problems, _ = check_datasets(tmp_path, config)
+    assert problems == []
+
+
+def test_schema_must_be_the_standard_one(tmp_path, config):
+    import json
+
+    folder = write_package(tmp_path / "tiny")
+    descriptor = json.loads((folder / "datapackage.json").read_text())
+    descriptor["resources"][4]["schema"]["fields"][3]["constraints"] = {}
+    (folder / "datapackage.json").write_text(json.dumps(descriptor))
+    problems, _ = check_datasets(tmp_path, config)
+    assert codes(problems) == [("schema-not-standard", None, "resources.observations.schema")]
+
+
+def test_missing_resource_is_named(tmp_path, config):
+    import json
+
+    folder = write_package(tmp_path / "tiny")
+    descriptor = json.loads((folder / "datapackage.json").read_text())
+    descriptor["resources"] = descriptor["resources"][:4]
+    (folder / "datapackage.json").write_text(json.dumps(descriptor))
+    problems, _ = check_datasets(tmp_path, config)
+    assert codes(problems) == [("missing-resource", None, "resources")]
+
+
+def test_empty_folder_is_a_problem(tmp_path, config):
+    problems, _ = check_datasets(tmp_path, config)
+    assert codes(problems) == [("no-packages", None, None)]
