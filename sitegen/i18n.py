@@ -15,18 +15,24 @@ MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct
 
 
 def load_strings(i18n_dir: Path) -> dict[str, dict[str, str]]:
-    """{lang: {key: text}}; every key must exist in every language."""
-    strings = {}
+    """{lang: {key: text}} from i18n/<lang>/*.yml; every key must exist in every language, once."""
+    strings: dict[str, dict[str, str]] = {}
     for lang in LANGUAGES:
-        path = i18n_dir / f"{lang}.yml"
-        try:
-            strings[lang] = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        except (OSError, yaml.YAMLError) as error:
-            raise SiteError(f"{path}: cannot read UI strings ({error})") from error
-    missing = {lang: sorted(set().union(*strings.values()) - set(strings[lang])) for lang in LANGUAGES}
-    for lang, keys in missing.items():
-        if keys:
-            raise SiteError(f"{i18n_dir / (lang + '.yml')}: missing keys {', '.join(keys)} - add them in both languages")
+        strings[lang] = {}
+        for path in sorted((i18n_dir / lang).glob("*.yml")):
+            try:
+                table = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            except (OSError, yaml.YAMLError) as error:
+                raise SiteError(f"{path}: cannot read UI strings ({error})") from error
+            repeated = sorted(set(table) & set(strings[lang]))
+            if repeated:
+                raise SiteError(f"{path}: keys defined in another file too: {', '.join(repeated)}")
+            strings[lang].update({str(k): str(v) for k, v in table.items()})
+    every = set().union(*strings.values())
+    for lang in LANGUAGES:
+        missing = sorted(every - set(strings[lang]))
+        if missing:
+            raise SiteError(f"{i18n_dir / lang}: missing keys {', '.join(missing)} - add them in both languages")
     return strings
 
 

@@ -8,6 +8,7 @@ navigation, the theme language and the language links.
 from __future__ import annotations
 
 import contextlib
+import fnmatch
 import logging
 import os
 from pathlib import Path
@@ -55,9 +56,28 @@ def _settings(base: dict, config: Config, lang: str, docs_dir: Path, site_dir: P
     settings["extra"] = dict(base.get("extra", {}), alternate=[
         {"name": NAMES[other], "lang": other, "link": _relative_root(lang, other)} for other in ROOTS
     ])
-    data_pages = [{page.title[lang]: page.path} for page in pages if page.path.startswith("data/")]
-    settings["nav"] = [{t["home_title"]: "index.md"}, {t["datasets"]: data_pages}, "about.md", "methodology.md"]
+    settings["nav"] = _nav(yaml.safe_load((config.site_src / "nav.yml").read_text(encoding="utf-8")), pages, lang, t)
     return settings
+
+
+def _nav(entries: list, pages: list[Page], lang: str, t: dict) -> list:
+    """site_src/nav.yml for one language: sections get their UI-string title, globs expand to generated pages."""
+    titles = {page.path: page.title[lang] for page in pages}
+
+    def item(path: str):
+        return {titles[path]: path} if path in titles else path
+
+    nav = []
+    for entry in entries:
+        if isinstance(entry, str):
+            nav.append(item(entry))
+            continue
+        paths = entry["pages"]
+        if isinstance(paths, str):
+            paths = sorted(p for p in titles if fnmatch.fnmatch(p, paths))
+        if paths:
+            nav.append({t[entry["section"]]: [item(p) for p in paths]})
+    return nav
 
 
 def _relative_root(lang: str, other: str) -> str:

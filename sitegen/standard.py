@@ -13,6 +13,7 @@ import copy
 
 QUALIFIERS = ["exact", "at_least", "approximately"]
 ROLES = ["published", "alternative"]
+FLAGS = ["lower_confidence", "inconsistent_in_release"]
 PERIOD_KINDS = ["crackdown", "comparison", "calendar_year", "snapshot", "partial_year", "rolling_year"]
 STATUS_CODES = {"c": "confidential: suppressed by disclosure control"}
 
@@ -103,6 +104,16 @@ SCHEMAS = {
             _field("role", "string", "published: the figure the site uses; alternative: another report of the same figure.",
                    "published: 사이트가 사용하는 수치; alternative: 같은 수치에 대한 다른 보도.", required=True, enum=ROLES),
             _field("source_id", "string", "Source of the figure.", "수치의 출처.", required=True),
+            _field("disclosure_exemption", "string",
+                   "For a count below the disclosure threshold: the id of the official public release that already "
+                   "published it verbatim, which exempts it from suppression. Empty otherwise.",
+                   "공개 기준 미만의 수치를 공식 발표가 이미 그대로 공개한 경우 그 출처의 id. 그 외에는 비어 있음.",
+                   pattern="[a-z0-9][a-z0-9-]*"),
+            _field("flag", "string",
+                   "Empty, or lower_confidence (found only in a repost) or inconsistent_in_release (the release's own "
+                   "numbers do not add up).",
+                   "비어 있거나, lower_confidence(재게시물에서만 확인) 또는 inconsistent_in_release(발표 자체의 수치가 맞지 않음).",
+                   enum=FLAGS),
         ],
         "primaryKey": ["period_id", "measure", "group", "source_id", "role"],
         "foreignKeys": [
@@ -110,6 +121,7 @@ SCHEMAS = {
             {"fields": ["measure"], "reference": {"resource": "measures", "fields": ["id"]}},
             {"fields": ["group"], "reference": {"resource": "groups", "fields": ["id"]}},
             {"fields": ["source_id"], "reference": {"resource": "sources", "fields": ["id"]}},
+            {"fields": ["disclosure_exemption"], "reference": {"resource": "sources", "fields": ["id"]}},
         ],
     },
 }

@@ -27,7 +27,8 @@ GROUPS = [
 
 def obs(period_id, group, value, measure="arrested", qualifier="exact", status="", role="published", source_id="src-a"):
     return {"period_id": period_id, "measure": measure, "group": group, "value": value, "qualifier": qualifier,
-            "status": status, "role": role, "source_id": source_id}
+            "status": status, "role": role, "source_id": source_id,
+            "disclosure_exemption": "", "flag": ""}
 
 
 OBSERVATIONS = [
