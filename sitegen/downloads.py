@@ -40,6 +40,7 @@ MEDIA_TYPES = {
     "txt": "text/plain",
     "": "text/plain",  # SHA256SUMS
 }
+ORDER = ["xlsx", "zip", "csv", "datapackage", "report", "readme", "sums"]
 SOURCES_NOTE = ("The figures were first published in the releases and articles listed under sources; "
                 "those texts keep their own terms. The licence covers this compilation: the tables, their "
                 "structure and the descriptions.")
@@ -116,6 +117,7 @@ def package_downloads(dataset: Dataset) -> Downloads:
     files.append(File("README.txt", readme.encode("utf-8")))
     files.append(File("SHA256SUMS", "".join(f"{f.sha256}  {f.path}\n" for f in sorted(files, key=lambda f: f.path))
                       .encode("utf-8")))
+    files.sort(key=lambda f: (ORDER.index(f.kind), f.path))  # what most people want first
     return Downloads(dataset.name, dataset.version, date, descriptor["licenses"][0], files, evidence, dictionary)
 
 
