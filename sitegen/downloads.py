@@ -179,7 +179,7 @@ def validate(package: dict[str, bytes], date: str) -> dict:
 
 def data_dictionary(dataset: Dataset, descriptor: dict) -> list[dict]:
     """Per resource, per field: type, descriptions, unit, constraints, codes and the missing-value markers."""
-    units = sorted(set(zip(dataset.measures["id"], dataset.measures["unit"])))
+    value_units = "; ".join(f"{m}: {u}" for m, u in sorted(set(zip(dataset.measures["id"], dataset.measures["unit"]))))
     resources = []
     for resource in descriptor["resources"]:
         schema = resource["schema"]
@@ -191,7 +191,7 @@ def data_dictionary(dataset: Dataset, descriptor: dict) -> list[dict]:
             fields.append({
                 "name": field["name"], "type": field.get("type", "string"),
                 "description_en": field.get("description", ""), "description_ko": field.get("description_ko", ""),
-                "unit": "; ".join(f"{m}: {u}" for m, u in units) if (resource["name"], field["name"]) == ("observations", "value") else "",
+                "unit": value_units if (resource["name"], field["name"]) == ("observations", "value") else "",
                 "constraints": constraints_text(constraints),
                 "codes": codes,
             })
@@ -215,7 +215,8 @@ def constraints_text(constraints: dict) -> str:
 def license_text(descriptor: dict) -> str:
     license = descriptor["licenses"][0]
     return (f"{descriptor.get('title', descriptor['name'])}, version {descriptor.get('version', '')}\n\n"
-            f"Licence: {license.get('title', license.get('name'))} ({license.get('name', '')})\n{license.get('path', '')}\n\n"
+            f"Licence: {license.get('title', license.get('name'))} ({license.get('name', '')})\n"
+            f"{license.get('path', '')}\n\n"
             f"{SOURCES_NOTE}\n\n"
             "이 편집물(표, 구조, 설명)의 이용 조건은 위 라이선스를 따릅니다. 원래 수치를 실은 보도자료와 기사는 각자의 이용 조건을 따릅니다.\n")
 

@@ -73,10 +73,12 @@ def describe_release(dataset: Dataset, config: Config, strings: dict) -> Release
     return Release(files, jsonld, citation, bibtex)
 
 
+BIBTEX_SPECIALS = str.maketrans({**{c: "\\" + c for c in "{}%&$#_"},
+                                  "\\": r"\textbackslash{}", "^": r"\^{}", "~": r"\~{}"})
+
+
 def _bibtex(text: str) -> str:
-    for char in "\\{}%&$#_^~":
-        text = text.replace(char, "\\" + char if char not in "\\^~" else {"\\": r"\textbackslash{}", "^": r"\^{}", "~": r"\~{}"}[char])
-    return text
+    return text.translate(BIBTEX_SPECIALS)  # one pass: an escape is never escaped again
 
 
 def description(dataset: Dataset, lang: str, t: dict) -> str:

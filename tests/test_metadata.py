@@ -64,7 +64,8 @@ def test_package_text_cannot_break_out_of_the_json_ld_script(tmp_path, config):
         data = json.loads(text)
         assert data["name"] == hostile
         assert 50 <= len(data["description"]) <= 5000  # "A test package." is lengthened
-    assert r"\&" in release.bibtex  # BibTeX specials are escaped
+    title = next(line for line in release.bibtex.splitlines() if line.startswith("  title = "))
+    assert title == r'  title = {</script><script>alert("x")</script> \& <!--},'  # BibTeX specials are escaped
 
 
 def test_catalogue_lists_every_dataset_and_every_distribution_resolves(built_site):
