@@ -19,6 +19,7 @@ from . import SiteError, i18n, mkdocs_runner
 from .charts import build_charts
 from .config import Config
 from .figures import compute_figures
+from .metadata import describe_release, write_release_files, write_sitemap
 from .pages import Publication, render_pages
 from .problems import Problem
 from .validation import check_datasets
@@ -33,13 +34,16 @@ def build_site(datasets_dir: Path, out_dir: Path, config: Config) -> list[Proble
     publications = []
     for dataset in datasets:
         figures = compute_figures(dataset)
-        publications.append(Publication(dataset, figures, build_charts(dataset, figures, strings)))
+        publications.append(Publication(dataset, figures, build_charts(dataset, figures, strings),
+                                        describe_release(dataset, config, strings)))
     with staging(out_dir) as work:
         docs = {lang: work / "docs" / lang for lang in i18n.LANGUAGES}
+        write_release_files(publications, docs["ko"], config)
         pages = render_pages(publications, strings, config.site_src, docs)
         copy_assets(config.site_src / "assets", docs["ko"] / "assets")
         write_chart_data(publications, docs["ko"] / "downloads" / "charts")
         mkdocs_runner.build(config, docs, pages, strings, work / "site", source_date_epoch(datasets))
+        write_sitemap(work / "site", config, source_date_epoch(datasets))
     return []
 
 

@@ -11,6 +11,7 @@ import json
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import jinja2
 import markupsafe
@@ -34,6 +35,7 @@ class Publication:
     dataset: Dataset
     figures: Figures
     charts: list[Chart]
+    release: Any = None  # metadata.Release: the downloads, JSON-LD and citation
 
 
 def make_environment(templates_dir: Path) -> jinja2.Environment:
@@ -63,6 +65,9 @@ def render_pages(publications: list[Publication], strings: dict, site_src: Path,
         for publication in publications:
             _write(docs_dir / "data" / f"{publication.dataset.name}.md", env.get_template("dataset.md.j2").render(
                 **common, root="../../", site_root="../../" if lang == "ko" else "../../../", p=publication))
+        for template in sorted((site_src / "templates" / "pages").glob("*.md.j2")):  # site-wide generated pages
+            _write(docs_dir / template.name.removesuffix(".j2"), env.get_template(f"pages/{template.name}").render(
+                **common, root="../", site_root="../" if lang == "ko" else "../../"))
         for page in sorted((site_src / "pages" / lang).glob("*.md")):
             shutil.copyfile(page, docs_dir / page.name)
     return pages

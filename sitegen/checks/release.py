@@ -1,0 +1,28 @@
+"""The package name and version become URL and file path parts (data/<name>/<version>/): keep them safe."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..problems import Problem
+
+NAME = re.compile(r"[a-z0-9][a-z0-9-]{0,79}")
+VERSION = re.compile(r"[0-9]+\.[0-9]+\.[0-9]+")
+
+
+def check(dataset, config) -> Iterator[Problem]:
+    path = str(dataset.folder / "datapackage.json")
+    name = dataset.descriptor.get("name")
+    if not isinstance(name, str) or not NAME.fullmatch(name):
+        yield Problem(path, None, "name", "unsafe-name", f"the package name {name!r} cannot be part of a download address",
+                      "use lower-case letters, digits and hyphens, e.g. special-crackdown-2024")
+    version = dataset.descriptor.get("version")
+    if not isinstance(version, str) or not VERSION.fullmatch(version):
+        yield Problem(path, None, "version", "bad-version", f"the version {version!r} is not of the form MAJOR.MINOR.PATCH",
+                      'set "version" to e.g. "1.0.0"; raise it whenever a published figure changes')
+    for resource in dataset.descriptor.get("resources", []):
+        if not NAME.fullmatch(str(resource.get("name", ""))):
+            yield Problem(path, None, "resources.name", "unsafe-name",
+                          f"the resource name {resource.get('name')!r} cannot be part of a download file name",
+                          "use lower-case letters, digits and hyphens, e.g. observations")

@@ -1,0 +1,229 @@
+"""What harvesters and citers read: schema.org JSON-LD, the DCAT-AP 3 catalogue, the sitemap, citations.
+
+Addresses: with [tool.sitegen] site_url set, every address is absolute
+(site_url + path). Without it, addresses are relative to the document that
+holds them (the dataset page, the catalogue, the sitemap), which JSON-LD
+processors and browsers resolve wherever the site is hosted; search engines
+want absolute addresses, so set site_url before publishing.
+"""
+
+from __future__ import annotations
+
+import gzip
+import html
+import json
+import posixpath
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import i18n
+from .catalog import Dataset
+from .charts import embeddable_json
+from .config import Config
+from .downloads import Downloads, package_downloads, write_downloads
+
+CATALOG = "data/catalog.jsonld"
+DATA_PAGE = "downloads/"
+PAGE_DIRS = {"ko": "", "en": "en/"}
+KOREA = "http://publications.europa.eu/resource/authority/country/KOR"
+
+
+@dataclass(frozen=True)
+class Release:
+    """One package version as published: its files, its JSON-LD and its citations per language."""
+
+    files: Downloads
+    jsonld: dict[str, str]  # lang -> JSON safe inside <script>
+    citation: dict[str, str]
+    bibtex: str
+
+
+def link(path: str, from_dir: str, site_url: str) -> str:
+    """The address of `path` (from the site root) as written in a document in `from_dir` (from the site root)."""
+    if site_url:
+        return site_url.rstrip("/") + "/" + path
+    relative = posixpath.relpath(path or ".", from_dir or ".")
+    if path.endswith("/") or path == "":
+        return "./" if relative == "." else relative + "/"
+    return relative
+
+
+def page_dir(dataset: Dataset, lang: str) -> str:
+    return f"{PAGE_DIRS[lang]}data/{dataset.name}/"
+
+
+def describe_release(dataset: Dataset, config: Config, strings: dict) -> Release:
+    files = package_downloads(dataset)
+    publisher = {lang: config.site_name_ko if lang == "ko" else config.site_name_en for lang in i18n.LANGUAGES}
+    url = link(page_dir(dataset, "ko"), "", config.site_url) if config.site_url else f"/{page_dir(dataset, 'ko')}"
+    citation = {lang: strings[lang]["dl_citation_format"].format(
+        publisher=publisher[lang], date=files.date, title=dataset.text("title", lang), version=dataset.version, url=url)
+        for lang in i18n.LANGUAGES}
+    bibtex = "\n".join([
+        f"@misc{{{dataset.name.replace('-', '_')}_{dataset.version.replace('.', '_')},",
+        f"  title = {{{_bibtex(dataset.text('title', 'en'))}}},",
+        f"  author = {{{{{_bibtex(publisher['en'])}}}}},",
+        f"  year = {{{files.date[:4]}}},",
+        f"  version = {{{dataset.version}}},",
+        f"  url = {{{url}}},",
+        f"  note = {{Data set, {files.license.get('title', files.license.get('name', ''))}}}",
+        "}",
+    ])
+    jsonld = {lang: embeddable_json(dataset_jsonld(dataset, files, config, strings[lang], lang)) for lang in i18n.LANGUAGES}
+    return Release(files, jsonld, citation, bibtex)
+
+
+BIBTEX_SPECIALS = str.maketrans({**{c: "\\" + c for c in "{}%&$#_"},
+                                  "\\": r"\textbackslash{}", "^": r"\^{}", "~": r"\~{}"})
+
+
+def _bibtex(text: str) -> str:
+    return text.translate(BIBTEX_SPECIALS)  # one pass: an escape is never escaped again
+
+
+def description(dataset: Dataset, lang: str, t: dict) -> str:
+    """The package description, lengthened to the 50 characters search engines ask for and cut at 5000."""
+    text = dataset.text("description", lang).strip()
+    if len(text) < 50:
+        text = f"{text} {t['dl_description_more']}".strip()
+    return text[:5000]
+
+
+def dataset_jsonld(dataset: Dataset, files: Downloads, config: Config, t: dict, lang: str) -> dict:
+    here = page_dir(dataset, lang)
+    site = config.site_name_ko if lang == "ko" else config.site_name_en
+    organisation = {"@type": "Organization", "name": site, "url": link("", here, config.site_url)}
+    periods = dataset.periods
+    return {
+        "@context": "https://schema.org/",
+        "@type": "Dataset",
+        "name": dataset.text("title", lang),
+        "description": description(dataset, lang, t),
+        "url": link(here, here, config.site_url),
+        "version": dataset.version,
+        "dateModified": files.date,
+        "inLanguage": ["ko", "en"],
+        "license": files.license.get("path", ""),
+        "creator": organisation,
+        "publisher": organisation,
+        "temporalCoverage": f"{min(periods['start'])}/{max(periods['end'])}",
+        "spatialCoverage": {"@type": "Place", "name": t["dl_spatial_coverage"]},
+        "variableMeasured": [
+            {"@type": "PropertyValue", "propertyID": m.id, "name": getattr(m, f"name_{lang}"),
+             "description": getattr(m, f"definition_{lang}"), "unitText": m.unit}
+            for m in dataset.measures.itertuples()],
+        "keywords": [str(k) for k in dataset.descriptor.get("keywords", [])],
+        "isAccessibleForFree": True,
+        "citation": [
+            {"@type": "CreativeWork", "name": s.title or s.publisher, "datePublished": s.published,
+             "publisher": {"@type": "Organization", "name": s.publisher}, **({"url": s.url} if s.url else {})}
+            for s in dataset.sources.sort_values("id").itertuples()],
+        "distribution": [
+            {"@type": "DataDownload", "name": f.path, "contentUrl": link(files.folder() + f.path, here, config.site_url),
+             "encodingFormat": f.media_type, "contentSize": f"{f.size} B", "sha256": f.sha256}
+            for f in files.files],
+        "includedInDataCatalog": {"@type": "DataCatalog", "name": site,
+                                  "url": link(PAGE_DIRS[lang] + DATA_PAGE, here, config.site_url)},
+    }
+
+
+def catalog(releases: list[Release], datasets: list[Dataset], config: Config) -> dict:
+    """A DCAT-AP 3 catalogue of every package version and its files, as JSON-LD."""
+    here = posixpath.dirname(CATALOG) + "/"
+
+    def url(path: str) -> str:
+        return link(path, here, config.site_url)
+
+    def texts(dataset: Dataset, key: str) -> list[dict]:
+        return [{"@value": dataset.text(key, lang), "@language": lang} for lang in i18n.LANGUAGES]
+
+    publisher = {"@type": "foaf:Agent", "foaf:name": [{"@value": config.site_name_ko, "@language": "ko"},
+                                                       {"@value": config.site_name_en, "@language": "en"}]}
+    entries = []
+    for release, dataset in zip(releases, datasets):
+        files = release.files
+        license = {"@id": files.license.get("path", "")}
+        entries.append({
+            "@id": url(files.folder()),
+            "@type": "dcat:Dataset",
+            "dct:identifier": f"{dataset.name}/{dataset.version}",
+            "dct:title": texts(dataset, "title"),
+            "dct:description": texts(dataset, "description"),
+            "dcat:keyword": [str(k) for k in dataset.descriptor.get("keywords", [])],
+            "dcat:version": dataset.version,
+            "dct:modified": {"@value": files.date, "@type": "xsd:date"},
+            "dct:publisher": publisher,
+            "dct:license": license,
+            "dct:spatial": {"@id": KOREA},
+            "dct:temporal": {"@type": "dct:PeriodOfTime",
+                             "dcat:startDate": {"@value": min(dataset.periods["start"]), "@type": "xsd:date"},
+                             "dcat:endDate": {"@value": max(dataset.periods["end"]), "@type": "xsd:date"}},
+            "dcat:landingPage": {"@id": url(page_dir(dataset, "ko"))},
+            "dct:conformsTo": {"@id": "https://datapackage.org/standard/data-package/"},
+            "dcat:distribution": [{
+                "@id": url(files.folder() + f.path),
+                "@type": "dcat:Distribution",
+                "dct:title": f.path,
+                "dcat:accessURL": {"@id": url(page_dir(dataset, "ko"))},
+                "dcat:downloadURL": {"@id": url(files.folder() + f.path)},
+                "dcat:mediaType": {"@id": f"https://www.iana.org/assignments/media-types/{f.media_type}"},
+                "dcat:byteSize": {"@value": str(f.size), "@type": "xsd:nonNegativeInteger"},
+                "spdx:checksum": {"@type": "spdx:Checksum", "spdx:algorithm": {"@id": "spdx:checksumAlgorithm_sha256"},
+                                  "spdx:checksumValue": f.sha256},
+                "dct:license": license,
+            } for f in files.files],
+        })
+    return {
+        "@context": {"dcat": "http://www.w3.org/ns/dcat#", "dct": "http://purl.org/dc/terms/",
+                     "foaf": "http://xmlns.com/foaf/0.1/", "xsd": "http://www.w3.org/2001/XMLSchema#",
+                     "spdx": "http://spdx.org/rdf/terms#"},
+        "@id": url(CATALOG),
+        "@type": "dcat:Catalog",
+        "dct:title": [{"@value": config.site_name_ko, "@language": "ko"}, {"@value": config.site_name_en, "@language": "en"}],
+        "dct:description": [{"@value": "딥페이크 성범죄 단속 통계 데이터 패키지 목록", "@language": "ko"},
+                            {"@value": "Data packages of deepfake sex crime enforcement statistics", "@language": "en"}],
+        "dct:publisher": publisher,
+        "dct:language": [{"@id": "http://publications.europa.eu/resource/authority/language/KOR"},
+                         {"@id": "http://publications.europa.eu/resource/authority/language/ENG"}],
+        "foaf:homepage": {"@id": url("")},
+        "dcat:dataset": entries,
+    }
+
+
+def write_release_files(publications, site_root: Path, config: Config) -> None:
+    """The download files of every package and the catalogue, into the Korean docs tree (the site root)."""
+    write_downloads([p.release.files for p in publications], site_root)
+    data = catalog([p.release for p in publications], [p.dataset for p in publications], config)
+    path = site_root / CATALOG
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+
+
+def write_sitemap(site_dir: Path, config: Config, epoch: int) -> None:
+    """One sitemap at the root for both languages, each page with its hreflang alternates (replaces MkDocs' two)."""
+    import datetime as dt
+
+    lastmod = dt.datetime.fromtimestamp(epoch, dt.timezone.utc).date().isoformat()
+    pages = {lang: set() for lang in PAGE_DIRS}
+    for page in site_dir.rglob("index.html"):
+        path = page.parent.relative_to(site_dir).as_posix()
+        path = "" if path == "." else path + "/"
+        lang = "en" if path.startswith(PAGE_DIRS["en"]) else "ko"
+        pages[lang].add(path.removeprefix(PAGE_DIRS[lang]))
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
+             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">']
+    for path in sorted(pages["ko"] | pages["en"]):
+        versions = {lang: PAGE_DIRS[lang] + path for lang in PAGE_DIRS if path in pages[lang]}
+        alternates = [(lang, loc) for lang, loc in versions.items()] + ([("x-default", versions["ko"])] if "ko" in versions else [])
+        for loc in versions.values():
+            lines.append(f"<url><loc>{html.escape(link(loc, '', config.site_url))}</loc><lastmod>{lastmod}</lastmod>")
+            lines += [f'<xhtml:link rel="alternate" hreflang="{lang}" href="{html.escape(link(target, "", config.site_url))}"/>'
+                      for lang, target in alternates]
+            lines.append("</url>")
+    lines.append("</urlset>")
+    text = "\n".join(lines) + "\n"
+    for lang, folder in PAGE_DIRS.items():
+        for name in ("sitemap.xml", "sitemap.xml.gz"):
+            (site_dir / folder / name).unlink(missing_ok=True)
+    (site_dir / "sitemap.xml").write_text(text, encoding="utf-8")
+    (site_dir / "sitemap.xml.gz").write_bytes(gzip.compress(text.encode("utf-8"), mtime=epoch))

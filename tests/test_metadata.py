@@ -1,0 +1,141 @@
+"""Machine-readable metadata: JSON-LD on dataset pages, the DCAT catalogue, the sitemap, CITATION.cff."""
+
+import dataclasses
+import hashlib
+import json
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import yaml
+from conftest import ROOT
+from helpers import write_package
+
+from sitegen import i18n
+from sitegen.metadata import describe_release, link, write_sitemap
+from sitegen.validation import check_datasets
+
+NAMES = sorted(p.parent.name for p in (ROOT / "datasets").glob("*/datapackage.json"))
+JSONLD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
+REQUIRED = {"@context", "@type", "name", "description", "url", "version", "dateModified", "license", "creator",
+            "temporalCoverage", "spatialCoverage", "variableMeasured", "keywords", "isAccessibleForFree", "citation",
+            "distribution", "includedInDataCatalog"}
+
+
+def jsonld_blocks(page: Path) -> list[dict]:
+    return [json.loads(block) for block in JSONLD.findall(page.read_text(encoding="utf-8"))]
+
+
+def test_every_dataset_page_has_a_complete_schema_org_dataset(built_site):
+    for name in NAMES:
+        for page in (built_site / "data" / name / "index.html", built_site / "en" / "data" / name / "index.html"):
+            [data] = jsonld_blocks(page)
+            assert REQUIRED <= set(data), REQUIRED - set(data)
+            assert data["@type"] == "Dataset" and data["isAccessibleForFree"] is True
+            assert 50 <= len(data["description"]) <= 5000
+            assert data["license"] == "https://creativecommons.org/licenses/by/4.0/"
+            assert re.fullmatch(r"\d{4}-\d\d-\d\d/\d{4}-\d\d-\d\d", data["temporalCoverage"])
+            assert data["variableMeasured"] and all(v["name"] and v["unitText"] for v in data["variableMeasured"])
+            assert data["keywords"] and data["citation"] and data["creator"]["name"]
+            assert (page.parent / data["url"]).resolve() == page.parent.resolve()
+            formats = set()
+            for distribution in data["distribution"]:
+                target = (page.parent / distribution["contentUrl"]).resolve()
+                assert target.is_file(), distribution["contentUrl"]
+                assert hashlib.sha256(target.read_bytes()).hexdigest() == distribution["sha256"]
+                formats.add(distribution["encodingFormat"])
+            assert {"text/csv", "application/zip", "application/json",
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"} <= formats
+
+
+def test_package_text_cannot_break_out_of_the_json_ld_script(tmp_path, config):
+    hostile = '</script><script>alert("x")</script> & <!--'
+    folder = write_package(tmp_path / "tiny")
+    descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    descriptor["title"] = descriptor["title_ko"] = hostile
+    (folder / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    problems, [dataset] = check_datasets(tmp_path, config)
+    assert problems == []
+    strings = i18n.load_strings(ROOT / "site_src" / "i18n")
+    release = describe_release(dataset, config, strings)
+    for lang in i18n.LANGUAGES:
+        text = release.jsonld[lang]
+        assert "<" not in text and ">" not in text and "&" not in text
+        data = json.loads(text)
+        assert data["name"] == hostile
+        assert 50 <= len(data["description"]) <= 5000  # "A test package." is lengthened
+    title = next(line for line in release.bibtex.splitlines() if line.startswith("  title = "))
+    assert title == r'  title = {</script><script>alert("x")</script> \& <!--},'  # BibTeX specials are escaped
+
+
+def test_catalogue_lists_every_dataset_and_every_distribution_resolves(built_site):
+    path = built_site / "data" / "catalog.jsonld"
+    catalogue = json.loads(path.read_text(encoding="utf-8"))
+    assert catalogue["@type"] == "dcat:Catalog"
+    assert set(catalogue["@context"]) >= {"dcat", "dct", "foaf", "spdx", "xsd"}
+    datasets = catalogue["dcat:dataset"]
+    assert sorted(d["dct:identifier"].split("/")[0] for d in datasets) == NAMES
+    for dataset in datasets:
+        for key in ("dct:title", "dct:description", "dct:publisher", "dct:license", "dcat:landingPage", "dct:temporal",
+                    "dct:spatial", "dcat:version", "dct:modified"):
+            assert dataset[key], key
+        assert {t["@language"] for t in dataset["dct:title"]} == {"ko", "en"}
+        assert (path.parent / dataset["dcat:landingPage"]["@id"] / "index.html").resolve().is_file()
+        folder = (path.parent / dataset["@id"]).resolve()
+        assert {(path.parent / d["dcat:downloadURL"]["@id"]).resolve() for d in dataset["dcat:distribution"]} \
+            == set(folder.iterdir())
+        for distribution in dataset["dcat:distribution"]:
+            target = (path.parent / distribution["dcat:downloadURL"]["@id"]).resolve()
+            assert int(distribution["dcat:byteSize"]["@value"]) == target.stat().st_size
+            assert distribution["spdx:checksum"]["spdx:checksumValue"] == hashlib.sha256(target.read_bytes()).hexdigest()
+            assert distribution["dcat:mediaType"]["@id"].startswith("https://www.iana.org/assignments/media-types/")
+
+
+def sitemap_urls(path: Path) -> dict[str, dict[str, str]]:
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    return {url.find("s:loc", ns).text: {a.get("hreflang"): a.get("href") for a in url.findall("x:link", ns)}
+            for url in ET.parse(path).getroot().findall("s:url", ns)}
+
+
+def test_one_sitemap_lists_every_page_of_both_languages_with_alternates(built_site):
+    assert not (built_site / "en" / "sitemap.xml").exists() and not (built_site / "en" / "sitemap.xml.gz").exists()
+    urls = sitemap_urls(built_site / "sitemap.xml")
+    pages = {("" if p.parent == built_site else p.parent.relative_to(built_site).as_posix() + "/")
+             for p in built_site.rglob("index.html")}
+    assert {("" if loc == "./" else loc) for loc in urls} == pages
+    for loc, alternates in urls.items():
+        assert set(alternates) == {"ko", "en", "x-default"}, loc
+        assert alternates["en"] == "en/" + alternates["ko"].removeprefix("./")
+        assert (built_site / alternates["en"] / "index.html").is_file()
+
+
+def test_with_a_site_url_every_address_is_absolute(tmp_path, config):
+    site = tmp_path / "site"
+    for folder in ("", "about/", "en/", "en/about/"):
+        (site / folder).mkdir(parents=True, exist_ok=True)
+        (site / folder / "index.html").write_text("<html></html>", encoding="utf-8")
+    (site / "en" / "sitemap.xml").write_text("old", encoding="utf-8")
+    write_sitemap(site, dataclasses.replace(config, site_url="https://stats.example.org/"), 1744848000)
+    urls = sitemap_urls(site / "sitemap.xml")
+    assert urls["https://stats.example.org/about/"] == {"ko": "https://stats.example.org/about/",
+                                                          "en": "https://stats.example.org/en/about/",
+                                                          "x-default": "https://stats.example.org/about/"}
+    assert len(urls) == 4 and not (site / "en" / "sitemap.xml").exists()
+    assert "<lastmod>2025-04-17</lastmod>" in (site / "sitemap.xml").read_text(encoding="utf-8")
+
+
+def test_addresses_are_relative_to_the_document_without_a_site_url():
+    assert link("data/x/1.0.0/x.zip", "en/data/x/", "") == "../../../data/x/1.0.0/x.zip"
+    assert link("data/x/", "data/x/", "") == "./"
+    assert link("", "data/", "") == "../"
+    assert link("data/x/", "", "https://example.org/site/") == "https://example.org/site/data/x/"
+
+
+def test_citation_cff_has_the_required_structure(config):
+    cff = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    assert cff["cff-version"] == "1.2.0"
+    assert cff["message"] and cff["title"] == config.site_name_en
+    assert cff["type"] == "dataset" and cff["license"] == "CC-BY-4.0"
+    assert cff["authors"] and all(a.get("name") or a.get("family-names") for a in cff["authors"])
+    assert set(cff) <= {"cff-version", "message", "type", "title", "abstract", "authors", "license", "keywords",
+                        "version", "date-released", "url", "repository-code", "doi", "identifiers"}
