@@ -15,35 +15,46 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from . import SiteError, i18n, mkdocs_runner
+from . import SiteError, feed, guide, i18n, mkdocs_runner
 from .charts import build_charts
 from .config import Config
 from .figures import compute_figures
 from .metadata import describe_release, write_release_files, write_sitemap
 from .pages import Publication, render_pages
 from .problems import Problem
+from .progress import SILENT, Progress
 from .validation import check_datasets
 
 
-def build_site(datasets_dir: Path, out_dir: Path, config: Config) -> list[Problem]:
+def build_site(datasets_dir: Path, out_dir: Path, config: Config, progress: Progress = SILENT) -> list[Problem]:
     """Build the site into out_dir. Returns the data problems (and builds nothing) if there are any."""
+    progress.stage("check")
     problems, datasets = check_datasets(datasets_dir, config)
     if problems:
         return problems
+    progress.stage("figures")
     strings = i18n.load_strings(config.site_src / "i18n")
     publications = []
     for dataset in datasets:
         figures = compute_figures(dataset)
         publications.append(Publication(dataset, figures, build_charts(dataset, figures, strings),
                                         describe_release(dataset, config, strings)))
+        progress.detail(f"{dataset.name} {dataset.version}: {len(dataset.observations)} observations, "
+                        f"{len(publications[-1].charts)} charts")
     with staging(out_dir) as work:
+        progress.stage("pages")
         docs = {lang: work / "docs" / lang for lang in i18n.LANGUAGES}
         write_release_files(publications, docs["ko"], config)
         pages = render_pages(publications, strings, config.site_src, docs)
+        pages += feed.render(publications, strings, config, docs)
+        pages += guide.render(strings, config, docs)
         copy_assets(config.site_src / "assets", docs["ko"] / "assets")
         write_chart_data(publications, docs["ko"] / "downloads" / "charts")
+        progress.stage("mkdocs")
         mkdocs_runner.build(config, docs, pages, strings, work / "site", source_date_epoch(datasets))
         write_sitemap(work / "site", config, source_date_epoch(datasets))
+        progress.stage("publish")
+    progress.end()
     return []
 
 

@@ -49,6 +49,7 @@ def make_parser() -> argparse.ArgumentParser:
     _datasets_option(build)
     build.add_argument("--out", type=Path, default=Path("site"), metavar="DIR",
                        help="folder for the built site (default: site)")
+    _progress_options(build)
     build.set_defaults(run=run_build)
 
     serve = commands.add_parser("serve", help="preview the site on 127.0.0.1 and rebuild on changes",
@@ -57,7 +58,50 @@ def make_parser() -> argparse.ArgumentParser:
     _datasets_option(serve)
     serve.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000)")
     serve.set_defaults(run=run_serve)
+    _release_commands(commands)
     return parser
+
+
+def _progress_options(parser: argparse.ArgumentParser) -> None:
+    volume = parser.add_mutually_exclusive_group()
+    volume.add_argument("--quiet", "-q", action="store_true", help="print nothing but problems and errors")
+    volume.add_argument("--verbose", "-v", action="store_true", help="also print what each stage did")
+
+
+def _release_commands(commands) -> None:
+    from .standard import PERIOD_KINDS
+
+    new = commands.add_parser("new-period", help="add a campaign period with empty figures and a source to fill in",
+                              description="Add a period to the package that holds periods of --kind (or --package), "
+                                          "with one empty figure per measure and group of the last such period, a source "
+                                          "stub, a draft release entry in changelog.yml and the new version. Then fill "
+                                          "in what `check` lists.")
+    _datasets_option(new)
+    new.add_argument("--id", required=True, help="id of the new period, e.g. crackdown-2025-11-17")
+    new.add_argument("--start", required=True, metavar="DATE", help="first day, YYYY-MM-DD")
+    new.add_argument("--end", required=True, metavar="DATE", help="last day (for a snapshot: the as-of date), YYYY-MM-DD")
+    new.add_argument("--name-ko", required=True, help="name of the period in Korean")
+    new.add_argument("--name-en", required=True, help="name of the period in English")
+    new.add_argument("--kind", choices=PERIOD_KINDS, default="crackdown", help="kind of period (default: crackdown)")
+    new.add_argument("--compare-to", metavar="ID", help="id of the period this one is compared with")
+    new.add_argument("--package", metavar="NAME", help="package to add it to (default: the one holding --kind periods)")
+    new.set_defaults(run=run_new_period)
+
+    diff = commands.add_parser("diff", help="list the figures added, removed or changed since the last release",
+                               description="Compare every package's figures with the last published release "
+                                           "(releases/<version>.csv in the package), or with --against, cell by cell: "
+                                           "period, measure, group, old and new value and source.")
+    _datasets_option(diff)
+    diff.add_argument("--against", metavar="DIR_OR_GIT_REF",
+                      help="a datasets folder or a git ref (tag, branch, commit) to compare with")
+    diff.set_defaults(run=run_diff)
+
+    release = commands.add_parser("release", help="record the published figures as the baseline of the next diff",
+                                  description="After a successful build: for every package whose version has no "
+                                              "releases/<version>.csv yet, record its observations there. Commit the "
+                                              "files with the data; the next diff and build compare with them.")
+    _datasets_option(release)
+    release.set_defaults(run=run_release)
 
 
 def _datasets_option(parser: argparse.ArgumentParser) -> None:
@@ -89,13 +133,18 @@ def run_check(args) -> int:
 
 def run_build(args) -> int:
     from .build import build_site
+    from .catalog import find_packages
+    from .progress import NORMAL, QUIET, VERBOSE, Progress
 
-    problems = build_site(args.datasets, args.out, load_config())
+    progress = Progress(QUIET if args.quiet else VERBOSE if args.verbose else NORMAL)
+    problems = build_site(args.datasets, args.out, load_config(), progress)
+    progress.summary(args.out, len(find_packages(args.datasets)), len(problems))
     if problems:
         report(problems)
         print(f"Nothing was published; {args.out} is unchanged.", file=sys.stderr)
         return EXIT_PROBLEMS
-    print(f"Site built in {args.out}/")
+    if not args.quiet:
+        print(f"Site built in {args.out}/")
     return EXIT_OK
 
 
@@ -103,4 +152,46 @@ def run_serve(args) -> int:
     from .serve import serve
 
     serve(args.datasets, args.port, load_config())
+    return EXIT_OK
+
+
+def run_new_period(args) -> int:
+    from .scaffold import new_period
+
+    done = new_period(args.datasets, args.id, args.start, args.end, args.name_ko, args.name_en,
+                      args.kind, args.compare_to, args.package)
+    print(f"Added period {done.period_id} to {done.package} (version {done.version}). Fill in:")
+    for line in done.todo:
+        print(f"  {line}")
+    print("Then run: python build_site.py check")
+    return EXIT_OK
+
+
+def run_diff(args) -> int:
+    from . import changes
+    from .catalog import find_packages, read_table
+
+    for folder in find_packages(args.datasets):
+        old = changes.baseline(folder, args.against)
+        since = args.against or changes.latest_snapshot(folder)[0] or "nothing (no release recorded yet)"
+        found = changes.diff(old, read_table(folder / "data" / "observations.csv"))
+        print(f"{folder.name}: {len(found)} change{'' if len(found) == 1 else 's'} since {since}")
+        for change in found:
+            print(f"  {change}")
+    print("Each change needs a changelog entry; `python build_site.py check` lists the ones without.")
+    return EXIT_OK
+
+
+def run_release(args) -> int:
+    from . import changes
+    from .validation import check_datasets
+
+    problems, datasets = check_datasets(args.datasets, load_config())
+    if problems:
+        report(problems)
+        print("Nothing was recorded: fix the problems first.", file=sys.stderr)
+        return EXIT_PROBLEMS
+    for dataset in datasets:
+        path = changes.write_snapshot(dataset)
+        print(f"{dataset.name} {dataset.version}: " + (f"recorded {path}" if path else "already recorded"))
     return EXIT_OK

