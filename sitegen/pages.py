@@ -56,6 +56,8 @@ def render_pages(publications: list[Publication], strings: dict, site_src: Path,
     pages = [Page("index.md", {lang: strings[lang]["home_title"] for lang in i18n.LANGUAGES})]
     pages += [Page(f"data/{p.dataset.name}.md", {lang: p.dataset.text("title", lang) for lang in i18n.LANGUAGES})
               for p in publications]
+    pages += [Page(f"campaigns/{period.id}.md", {lang: getattr(period, f"name_{lang}") for lang in i18n.LANGUAGES})
+              for _, period in campaign_periods(publications)]
     for lang, docs_dir in docs.items():
         common = {"lang": lang, "t": strings[lang], "i18n": i18n, "publications": publications}
         _write(docs_dir / "index.md", env.get_template("index.md.j2").render(
@@ -63,9 +65,20 @@ def render_pages(publications: list[Publication], strings: dict, site_src: Path,
         for publication in publications:
             _write(docs_dir / "data" / f"{publication.dataset.name}.md", env.get_template("dataset.md.j2").render(
                 **common, root="../../", site_root="../../" if lang == "ko" else "../../../", p=publication))
+        for publication, period in campaign_periods(publications):
+            _write(docs_dir / "campaigns" / f"{period.id}.md", env.get_template("campaign.md.j2").render(
+                **common, root="../../", site_root="../../" if lang == "ko" else "../../../", p=publication, period=period,
+                period_ids=[period.id] + ([period.comparable_to] if period.comparable_to else [])))
         for page in sorted((site_src / "pages" / lang).glob("*.md")):
             shutil.copyfile(page, docs_dir / page.name)
     return pages
+
+
+def campaign_periods(publications: list[Publication]) -> list[tuple[Publication, object]]:
+    """Every crackdown period with its publication, oldest first: each gets a page of its own."""
+    found = [(period.start, period.id, p, period) for p in publications
+             for period in p.dataset.periods.itertuples() if period.kind == "crackdown"]
+    return [(p, period) for _, _, p, period in sorted(found, key=lambda item: (item[0], item[1]))]
 
 
 def key_figures(publications: list[Publication]) -> dict | None:
