@@ -84,7 +84,7 @@ def campaign_periods(publications: list[Publication]) -> list[tuple[Publication,
 def key_figures(publications: list[Publication]) -> dict | None:
     """The latest crackdown with its headline numbers, for the home page cards."""
     crackdowns = [(row["end"], row["id"], p) for p in publications
-                  for _, row in p.dataset.periods.iterrows() if row["kind"] == "crackdown"]
+                  for _, row in p.dataset.periods.iterrows() if row["kind"] == "crackdown" and _headline_ok(p, row["id"])]
     if not crackdowns:
         return None
     _, period_id, publication = max(crackdowns, key=lambda item: (item[0], item[1]))
@@ -104,6 +104,13 @@ def key_figures(publications: list[Publication]) -> dict | None:
         "teen_share": publication.figures.share("arrested", period_id, "age_10_19"),
         "takedowns": value("takedown_requests"),
     }
+
+
+def _headline_ok(publication: Publication, period_id: str) -> bool:
+    """A crackdown leads the home page only with an unflagged published count of persons apprehended."""
+    rows = published(publication.dataset)
+    rows = rows[(rows["period_id"] == period_id) & (rows["measure"] == "arrested") & (rows["group"] == "total")]
+    return len(rows) == 1 and rows["flag"].iloc[0] == ""
 
 
 def _write(path: Path, text: str) -> None:
