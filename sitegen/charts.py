@@ -76,38 +76,65 @@ def _by_group_charts(dataset: Dataset, strings: dict) -> list[Chart]:
     return charts
 
 
+def period_series(dataset: Dataset, period_ids: set[str]) -> list[tuple[str, list[str]]]:
+    """Periods that may share one axis: all calendar years; snapshots counted from the same start; a period and the
+    period it is declared comparable to. Partial years, snapshots and full years never share an axis."""
+    periods = dataset.periods[dataset.periods["id"].isin(period_ids)]
+    series = []
+    years = list(periods.loc[periods["kind"] == "calendar_year", "id"])
+    if len(years) > 1:
+        series.append(("years", years))
+    snapshots = periods[(periods["kind"] == "snapshot") & (periods["start"] != "")]
+    for start, frame in snapshots.groupby("start", sort=True):
+        if len(frame) > 1:
+            series.append((f"asof-{start}", list(frame["id"])))
+    covered = {pid for _, ids in series for pid in ids}
+    for pid, base in zip(periods["id"], periods["comparable_to"]):
+        if base in period_ids and not {pid, base} <= covered:
+            series.append((pid, [base, pid]))
+    return series
+
+
 def _by_period_charts(dataset: Dataset, figures: Figures, strings: dict) -> list[Chart]:
     rows = published(dataset)
     totals = rows[rows["group"] == "total"]
     starts = dict(zip(dataset.periods["id"], dataset.periods["start"]))
+    ends = dict(zip(dataset.periods["id"], dataset.periods["end"]))
     charts = []
-    for measure, frame in totals.groupby("measure", sort=True):
-        if len(frame) < 2:
-            continue
-        frame = frame.assign(start=frame["period_id"].map(starts)).sort_values(["start", "period_id"])
-        chart_id = f"{dataset.name}--{measure}--by-period"
-        title, summary, table, figure = {}, {}, {}, {}
-        for lang in i18n.LANGUAGES:
-            s, periods = strings[lang], _labels(dataset.periods, lang)
-            measure_name = _labels(dataset.measures, lang)[measure]
-            first, last = frame.iloc[0], frame.iloc[-1]
-            title[lang] = f"{measure_name} · {s['period']}"
-            summary[lang] = s["summary_by_period"].format(
-                measure=measure_name, first_period=periods[first["period_id"]], first_value=i18n.number(first["value"], lang),
-                last_period=periods[last["period_id"]], last_value=i18n.number(last["value"], lang))
-            change = next((c for c in figures.changes if c.measure == measure and c.base_period_id in set(frame["period_id"])
-                           and c.period_id in set(frame["period_id"])), None)
-            if change:
-                summary[lang] = s["summary_change"].format(
-                    base_period=periods[change.base_period_id], base_value=i18n.number(change.base_value, lang),
-                    period=periods[change.period_id], value=i18n.number(change.value, lang),
-                    pct=i18n.percent(change.pct, signed=True))
-            labels = [periods[p] for p in frame["period_id"]]
-            table[lang] = [[label, i18n.number(v, lang)] for label, v in zip(labels, frame["value"])]
-            figure[lang] = _bar(chart_id, labels, list(frame["value"]), measure_name)
-        charts.append(Chart(chart_id, title, summary, _columns(strings, "period"), table,
-                            _csv(["period_id", "value"], zip(frame["period_id"], frame["value"])), figure))
+    for measure, all_rows in totals.groupby("measure", sort=True):
+        series = period_series(dataset, set(all_rows["period_id"]))
+        for key, period_ids in series:
+            frame = all_rows[all_rows["period_id"].isin(period_ids)]
+            suffix = "by-period" if len(series) == 1 else f"{key}--by-period"
+            charts.append(_period_chart(dataset, figures, strings, measure, frame, f"{dataset.name}--{measure}--{suffix}",
+                                        starts, ends))
     return charts
+
+
+def _period_chart(dataset, figures, strings, measure, frame, chart_id, starts, ends) -> Chart:
+    frame = frame.assign(start=frame["period_id"].map(starts), end=frame["period_id"].map(ends))
+    frame = frame.sort_values(["start", "end", "period_id"])
+    title, summary, table, figure = {}, {}, {}, {}
+    for lang in i18n.LANGUAGES:
+        s, periods = strings[lang], _labels(dataset.periods, lang)
+        measure_name = _labels(dataset.measures, lang)[measure]
+        first, last = frame.iloc[0], frame.iloc[-1]
+        title[lang] = f"{measure_name} · {s['period']}"
+        summary[lang] = s["summary_by_period"].format(
+            measure=measure_name, first_period=periods[first["period_id"]], first_value=i18n.number(first["value"], lang),
+            last_period=periods[last["period_id"]], last_value=i18n.number(last["value"], lang))
+        change = next((c for c in figures.changes if c.measure == measure and c.base_period_id in set(frame["period_id"])
+                       and c.period_id in set(frame["period_id"]) and len(frame) == 2), None)
+        if change:
+            summary[lang] = s["summary_change"].format(
+                base_period=periods[change.base_period_id], base_value=i18n.number(change.base_value, lang),
+                period=periods[change.period_id], value=i18n.number(change.value, lang),
+                pct=i18n.percent(change.pct, signed=True))
+        labels = [periods[p] for p in frame["period_id"]]
+        table[lang] = [[label, i18n.number(v, lang)] for label, v in zip(labels, frame["value"])]
+        figure[lang] = _bar(chart_id, labels, list(frame["value"]), measure_name)
+    return Chart(chart_id, title, summary, _columns(strings, "period"), table,
+                 _csv(["period_id", "value"], zip(frame["period_id"], frame["value"])), figure)
 
 
 def _columns(strings: dict, first: str) -> dict[str, list[str]]:

@@ -1,16 +1,24 @@
 """Derived figures, computed with pandas from published observations; never typed in.
 
 Only comparable things are compared: a period with the period it declares in
-`comparable_to`. Shares are of a group's parent group in the same period.
+`comparable_to` (a crackdown and its comparison window, a year and the year
+before). Shares are of a group's parent group in the same period. Daily rates
+divide a count by the days of its period. Where a release quotes a derived
+figure (quoted_figures), `derive` computes ours the same way so the two can
+be checked against each other.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime as dt
+import math
+from dataclasses import dataclass, field
 
 import pandas as pd
 
 from .catalog import Dataset
+
+COUNT_UNITS = ["persons", "cases", "items", "victims", "reports", "services"]
 
 
 @dataclass(frozen=True)
@@ -41,9 +49,51 @@ class Share:
 
 
 @dataclass(frozen=True)
+class Rate:
+    measure: str
+    period_id: str
+    value: float
+    days: int
+
+    @property
+    def per_day(self) -> float:
+        return self.value / self.days
+
+
+@dataclass(frozen=True)
+class Quoted:
+    """A derived figure as a release quotes it, with ours computed from the data."""
+
+    id: str
+    kind: str
+    period_id: str
+    base_period_id: str
+    measure: str
+    groups: tuple[str, ...]
+    of_group: str
+    quoted: float
+    decimals: int
+    source_id: str
+    ours: float | None
+    inputs: str  # the numbers ours is computed from, e.g. "963 vs 267"
+
+    @property
+    def tolerance(self) -> float:
+        """Half a unit of the release's last digit: 260 (to the ten) allows 255-265, 93.1 allows 93.05-93.15."""
+        return 0.5 * 10 ** -self.decimals + 1e-9
+
+    @property
+    def matches(self) -> bool:
+        return self.ours is not None and abs(self.ours - self.quoted) <= self.tolerance
+
+
+@dataclass(frozen=True)
 class Figures:
     changes: list[Change]
     shares: list[Share]
+    rates: list[Rate] = field(default_factory=list)
+    quoted: list[Quoted] = field(default_factory=list)
+    reports: list = field(default_factory=list)  # conflicts.Report: other reports of published figures
 
     def change(self, measure: str, period_id: str) -> Change | None:
         return next((c for c in self.changes if c.measure == measure and c.period_id == period_id), None)
@@ -60,7 +110,71 @@ def published(dataset: Dataset) -> pd.DataFrame:
 
 
 def compute_figures(dataset: Dataset) -> Figures:
-    return Figures(changes=_changes(dataset), shares=_shares(dataset))
+    from .conflicts import other_reports
+
+    return Figures(changes=_changes(dataset), shares=_shares(dataset), rates=_rates(dataset),
+                   quoted=quoted_figures(dataset), reports=other_reports(dataset))
+
+
+def days(dataset: Dataset, period_id: str) -> int | None:
+    """Days in a period, both ends included; None when its start is not recorded."""
+    period = dataset.periods.set_index("id").loc[period_id]
+    if not period["start"]:
+        return None
+    return (dt.date.fromisoformat(period["end"]) - dt.date.fromisoformat(period["start"])).days + 1
+
+
+def _rates(dataset: Dataset) -> list[Rate]:
+    units = dict(zip(dataset.measures["id"], dataset.measures["unit"]))
+    rows = published(dataset)
+    rows = rows[(rows["group"] == "total") & rows["measure"].map(units).isin(COUNT_UNITS)]
+    rates = []
+    for period_id, measure, value in sorted(zip(rows["period_id"], rows["measure"], rows["value"])):
+        length = days(dataset, period_id)
+        if length:
+            rates.append(Rate(measure, period_id, float(value), length))
+    return rates
+
+
+def quoted_figures(dataset: Dataset) -> list[Quoted]:
+    table = dataset.tables.get("quoted_figures")
+    if table is None:
+        return []
+    return [derive(dataset, row) for _, row in table.iterrows()]
+
+
+def derive(dataset: Dataset, row) -> Quoted:
+    """Ours for one quoted_figures row; ours is None when an input is missing or not exact."""
+    values = published(dataset).set_index(["period_id", "measure", "group"])["value"]
+    groups = tuple(str(row["group"]).split("+"))
+    parents = dict(zip(dataset.groups["id"], dataset.groups["parent"]))
+    of_group = str(row["of_group"]) or parents.get(groups[0], "")
+
+    def value(period_id: str, group: str) -> float | None:
+        key = (period_id, row["measure"], group)
+        return float(values[key]) if key in values.index else None
+
+    ours, inputs = None, ""
+    parts = [value(row["period_id"], g) for g in groups]
+    if None not in parts:
+        total = sum(parts)
+        number = "+".join(f"{p:g}" for p in parts)
+        if row["kind"] in ("change", "difference"):
+            base = value(row["base_period_id"], groups[0]) if row["base_period_id"] else None
+            if base:
+                ours = total - base if row["kind"] == "difference" else (total - base) / base * 100
+                inputs = f"{number} vs {base:g}"
+        elif row["kind"] == "share":
+            whole = value(row["period_id"], of_group) if of_group else None
+            if whole:
+                ours, inputs = total / whole * 100, f"{number} of {whole:g}"
+        elif row["kind"] == "daily_rate":
+            length = days(dataset, row["period_id"])
+            if length:
+                ours, inputs = total / length, f"{number} in {length} days"
+    return Quoted(str(row["id"]), str(row["kind"]), str(row["period_id"]), str(row["base_period_id"]), str(row["measure"]),
+                  groups, of_group, float(row["value"]), int(row["decimals"]), str(row["source_id"]),
+                  None if ours is None or math.isnan(ours) else ours, inputs)
 
 
 def _changes(dataset: Dataset) -> list[Change]:
@@ -81,7 +195,7 @@ def _shares(dataset: Dataset) -> list[Share]:
     units = dict(zip(dataset.measures["id"], dataset.measures["unit"]))
     parents = dict(zip(dataset.groups["id"], dataset.groups["parent"]))
     rows = published(dataset)
-    rows = rows[rows["measure"].map(units).isin(["persons", "cases", "items", "victims", "reports", "services"])]
+    rows = rows[rows["measure"].map(units).isin(COUNT_UNITS)]
     values = rows.set_index(["period_id", "measure", "group"])["value"]
     shares = []
     for (period_id, measure, group), value in values.sort_index().items():

@@ -55,3 +55,16 @@ def date(iso: str, lang: str) -> str:
     if lang == "ko":
         return f"{day.year}년 {day.month}월 {day.day}일"
     return f"{day.day} {MONTHS_EN[day.month - 1]} {day.year}"
+
+
+def source_date(iso: str, precision: str, lang: str) -> str:
+    """A source's publication date as precisely as it is known: "", "Nov 2022", "about 30 Sep 2024"."""
+    if not iso:
+        return ""
+    day = dt.date.fromisoformat(str(iso))
+    if precision == "month":
+        return f"{day.year}년 {day.month}월" if lang == "ko" else f"{MONTHS_EN[day.month - 1]} {day.year}"
+    text = date(iso, lang)
+    if precision == "about":
+        return f"{text}경" if lang == "ko" else f"about {text}"
+    return text

@@ -59,6 +59,8 @@ def render_pages(publications: list[Publication], strings: dict, site_src: Path,
     pages = [Page("index.md", {lang: strings[lang]["home_title"] for lang in i18n.LANGUAGES})]
     pages += [Page(f"data/{p.dataset.name}.md", {lang: p.dataset.text("title", lang) for lang in i18n.LANGUAGES})
               for p in publications]
+    pages += [Page(f"campaigns/{period.id}.md", {lang: getattr(period, f"name_{lang}") for lang in i18n.LANGUAGES})
+              for _, period in campaign_periods(publications)]
     for lang, docs_dir in docs.items():
         common = {"lang": lang, "t": strings[lang], "i18n": i18n, "publications": publications}
         common["changelog"] = changelog_entries
@@ -70,15 +72,26 @@ def render_pages(publications: list[Publication], strings: dict, site_src: Path,
         for template in sorted((site_src / "templates" / "pages").glob("*.md.j2")):  # site-wide generated pages
             _write(docs_dir / template.name.removesuffix(".j2"), env.get_template(f"pages/{template.name}").render(
                 **common, root="../", site_root="../" if lang == "ko" else "../../"))
+        for publication, period in campaign_periods(publications):
+            _write(docs_dir / "campaigns" / f"{period.id}.md", env.get_template("campaign.md.j2").render(
+                **common, root="../../", site_root="../../" if lang == "ko" else "../../../", p=publication, period=period,
+                period_ids=[period.id] + ([period.comparable_to] if period.comparable_to else [])))
         for page in sorted((site_src / "pages" / lang).glob("*.md")):
             shutil.copyfile(page, docs_dir / page.name)
     return pages
 
 
+def campaign_periods(publications: list[Publication]) -> list[tuple[Publication, object]]:
+    """Every crackdown period with its publication, oldest first: each gets a page of its own."""
+    found = [(period.start, period.id, p, period) for p in publications
+             for period in p.dataset.periods.itertuples() if period.kind == "crackdown"]
+    return [(p, period) for _, _, p, period in sorted(found, key=lambda item: (item[0], item[1]))]
+
+
 def key_figures(publications: list[Publication]) -> dict | None:
     """The latest crackdown with its headline numbers, for the home page cards."""
     crackdowns = [(row["end"], row["id"], p) for p in publications
-                  for _, row in p.dataset.periods.iterrows() if row["kind"] == "crackdown"]
+                  for _, row in p.dataset.periods.iterrows() if row["kind"] == "crackdown" and _headline_ok(p, row["id"])]
     if not crackdowns:
         return None
     _, period_id, publication = max(crackdowns, key=lambda item: (item[0], item[1]))
@@ -98,6 +111,13 @@ def key_figures(publications: list[Publication]) -> dict | None:
         "teen_share": publication.figures.share("arrested", period_id, "age_10_19"),
         "takedowns": value("takedown_requests"),
     }
+
+
+def _headline_ok(publication: Publication, period_id: str) -> bool:
+    """A crackdown leads the home page only with an unflagged published count of persons apprehended."""
+    rows = published(publication.dataset)
+    rows = rows[(rows["period_id"] == period_id) & (rows["measure"] == "arrested") & (rows["group"] == "total")]
+    return len(rows) == 1 and rows["flag"].iloc[0] == ""
 
 
 def _write(path: Path, text: str) -> None:

@@ -1,6 +1,8 @@
-"""The standard shape of a data package: five resources, their Table Schemas.
+"""The standard shape of a data package: six resources, their Table Schemas.
 
-Every package under datasets/ has the resources below. Observations are tidy
+Every package under datasets/ has the resources below: sources, periods,
+measures, groups, observations and quoted_figures (the derived figures a
+release quotes, which the build recomputes and checks). Observations are tidy
 (one number per row) so that provenance, qualifiers, suppression and conflicts
 work the same way for every theme. `descriptor_resources()` is the single
 source of these schemas: packages are checked against it and new packages are
@@ -11,10 +13,12 @@ from __future__ import annotations
 
 import copy
 
-QUALIFIERS = ["exact", "at_least", "approximately"]
+QUALIFIERS = ["exact", "at_least", "approximately", "fewer_than"]
 ROLES = ["published", "alternative"]
 FLAGS = ["lower_confidence", "inconsistent_in_release"]
-PERIOD_KINDS = ["crackdown", "comparison", "calendar_year", "snapshot", "partial_year", "rolling_year"]
+PERIOD_KINDS = ["crackdown", "comparison", "calendar_year", "snapshot", "partial_year", "rolling_year", "multi_year"]
+DATE_PRECISIONS = ["month", "about"]
+QUOTED_KINDS = ["change", "difference", "share", "daily_rate"]
 STATUS_CODES = {"c": "confidential: suppressed by disclosure control"}
 
 
@@ -36,10 +40,16 @@ SCHEMAS = {
                    maxLength=300),
             _field("url", "string", "Address of the article or release, where recorded.", "기사 또는 보도자료 주소 (기록된 경우).",
                    maxLength=500, pattern="https://[^\\s\"'<>]+"),
-            _field("published", "date", "Publication date (KST).", "게재일 (한국 시간).", required=True),
+            _field("published", "date", "Publication date (KST); empty when no date was recorded.",
+                   "게재일 (한국 시간). 기록되지 않은 경우 비어 있음."),
             _field("language", "string", "Language of the source.", "출처의 언어.", required=True, enum=["ko", "en"]),
             _field("quote", "string", "The sentence quoted from the source, where recorded.", "출처에서 인용한 문장 (기록된 경우).",
                    maxLength=1000),
+            _field("published_precision", "string",
+                   "Empty when the publication date is exact; month when only the month is known (the day is then 01); "
+                   "about when the date is approximate.",
+                   "게재일이 정확하면 비어 있음; 월만 알려진 경우 month (일자는 01); 대략적인 날짜이면 about.",
+                   enum=DATE_PRECISIONS),
         ],
         "primaryKey": ["id"],
     },
@@ -48,13 +58,14 @@ SCHEMAS = {
             _field("id", "string", "Period identifier.", "기간 식별자.", required=True, unique=True, pattern="[a-z0-9][a-z0-9-]*"),
             _field("name_ko", "string", "Name of the period in Korean.", "기간 이름 (한국어).", required=True, maxLength=120),
             _field("name_en", "string", "Name of the period in English.", "기간 이름 (영어).", required=True, maxLength=120),
-            _field("start", "date", "First day of the period.", "기간 첫날.", required=True),
+            _field("start", "date", "First day of the period; empty when the source gives none (a count as of the end date).",
+                   "기간 첫날. 출처에 없으면 비어 있음 (종료일 기준 누적)."),
             _field("end", "date", "Last day of the period (for a snapshot: the as-of date).", "기간 마지막 날 (누적 집계는 기준일).",
                    required=True),
             _field("kind", "string", "Kind of period: crackdown, comparison (window before a crackdown), calendar_year, "
-                   "snapshot (cumulative count as of the end date), partial_year, rolling_year.",
+                   "snapshot (cumulative count as of the end date), partial_year, rolling_year, multi_year (several years together).",
                    "기간 종류: crackdown(집중단속), comparison(비교 기간), calendar_year(연간), snapshot(기준일 누적), "
-                   "partial_year(연중 일부), rolling_year(12개월).", required=True, enum=PERIOD_KINDS),
+                   "partial_year(연중 일부), rolling_year(12개월), multi_year(여러 해 합계).", required=True, enum=PERIOD_KINDS),
             _field("comparable_to", "string", "Period this one is compared with, if any.", "비교 대상 기간 (있는 경우).",
                    pattern="[a-z0-9][a-z0-9-]*"),
             _field("source_id", "string", "Release that announced the period.", "기간을 발표한 출처.", required=True),
@@ -95,10 +106,12 @@ SCHEMAS = {
             _field("period_id", "string", "Period the figure covers.", "수치가 해당하는 기간.", required=True),
             _field("measure", "string", "What is counted.", "측정 항목.", required=True),
             _field("group", "string", "Group counted (total or a breakdown).", "집계 대상 집단 (전체 또는 세부).", required=True),
-            _field("value", "number", "The figure. Empty when suppressed (see status).", "수치. 비공개 처리된 경우 비어 있음 (status 참조).",
+            _field("value", "number", "The figure (for a bound: the bound). Empty when suppressed (see status).", "수치. 비공개 처리된 경우 비어 있음 (status 참조).",
                    minimum=0),
-            _field("qualifier", "string", "exact, at_least (a bound such as 'more than 10,000') or approximately.",
-                   "exact(정확한 수치), at_least(이상), approximately(약).", required=True, enum=QUALIFIERS),
+            _field("qualifier", "string", "exact, at_least (a lower bound such as 'more than 10,000'), approximately, "
+                   "or fewer_than (an upper bound such as 'hundreds', recorded as fewer than 1,000).",
+                   "exact(정확한 수치), at_least(이상), approximately(약), fewer_than(미만, 예: '수백'은 1,000 미만).",
+                   required=True, enum=QUALIFIERS),
             _field("status", "string", "Empty, or c when the cell is suppressed (confidential).",
                    "비어 있거나, 비공개 처리된 경우 c.", enum=sorted(STATUS_CODES)),
             _field("role", "string", "published: the figure the site uses; alternative: another report of the same figure.",
@@ -122,6 +135,39 @@ SCHEMAS = {
             {"fields": ["group"], "reference": {"resource": "groups", "fields": ["id"]}},
             {"fields": ["source_id"], "reference": {"resource": "sources", "fields": ["id"]}},
             {"fields": ["disclosure_exemption"], "reference": {"resource": "sources", "fields": ["id"]}},
+        ],
+    },
+    "quoted_figures": {
+        "fields": [
+            _field("id", "string", "Identifier of the quoted derived figure.", "인용된 파생 수치의 식별자.",
+                   required=True, unique=True, pattern="[a-z0-9][a-z0-9-]*"),
+            _field("kind", "string", "change (percent vs base_period_id), difference (vs base_period_id), share (percent of "
+                   "of_group, or of the parent group), daily_rate (value per day of the period).",
+                   "change(기준 기간 대비 증감률 %), difference(기준 기간 대비 차이), share(비율 %), daily_rate(하루 평균).",
+                   required=True, enum=QUOTED_KINDS),
+            _field("period_id", "string", "Period of the figure.", "수치의 기간.", required=True),
+            _field("base_period_id", "string", "For change and difference: the period compared with.",
+                   "change, difference의 비교 기준 기간.", pattern="[a-z0-9][a-z0-9-]*"),
+            _field("measure", "string", "What is counted.", "측정 항목.", required=True),
+            _field("group", "string", "Group, or several groups joined by + for a combined share (e.g. age_10_19+age_20_29).",
+                   "집단. 합산 비율은 +로 연결 (예: age_10_19+age_20_29).", required=True,
+                   pattern="[a-z0-9_]+(\\+[a-z0-9_]+)*"),
+            _field("of_group", "string", "For share: the group it is a share of (empty: the parent group).",
+                   "share의 분모 집단 (비어 있으면 상위 집단).", pattern="[a-z0-9_]+"),
+            _field("value", "number", "The figure as the release quotes it (260 for '260 percent').",
+                   "발표에 인용된 수치 (예: '260%'는 260).", required=True),
+            _field("decimals", "integer", "Decimals the release rounds to (-1: to the nearest ten). Ours must round to the "
+                   "same figure within half a unit of that place.", "발표의 반올림 자릿수 (-1은 십의 자리).",
+                   required=True, minimum=-3, maximum=4),
+            _field("source_id", "string", "Release that quotes the figure.", "수치를 인용한 출처.", required=True),
+        ],
+        "primaryKey": ["id"],
+        "foreignKeys": [
+            {"fields": ["period_id"], "reference": {"resource": "periods", "fields": ["id"]}},
+            {"fields": ["base_period_id"], "reference": {"resource": "periods", "fields": ["id"]}},
+            {"fields": ["measure"], "reference": {"resource": "measures", "fields": ["id"]}},
+            {"fields": ["of_group"], "reference": {"resource": "groups", "fields": ["id"]}},
+            {"fields": ["source_id"], "reference": {"resource": "sources", "fields": ["id"]}},
         ],
     },
 }

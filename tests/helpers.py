@@ -40,7 +40,7 @@ OBSERVATIONS = [
 def write_package(folder: Path, name: str = "tiny", **tables) -> Path:
     """Write a valid package; pass sources=..., observations=... (lists of dicts) to change a table."""
     defaults = {"sources": SOURCES, "periods": PERIODS, "measures": MEASURES, "groups": GROUPS,
-                "observations": OBSERVATIONS}
+                "observations": OBSERVATIONS, "quoted_figures": []}
     defaults.update(tables)
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "data").mkdir(exist_ok=True)

@@ -17,7 +17,7 @@ from helpers import SOURCES, obs, write_package
 
 from sitegen.catalog import load_dataset
 from sitegen.downloads import package_downloads
-from sitegen.standard import RESOURCE_NAMES
+from sitegen.standard import RESOURCE_NAMES, SCHEMAS
 from sitegen.validation import check_datasets
 
 NAMES = sorted(p.parent.name for p in (ROOT / "datasets").glob("*/datapackage.json"))
@@ -42,7 +42,7 @@ def test_the_unzipped_download_validates_with_frictionless(built_site, tmp_path)
     for name, folder in version_folders(built_site):
         with zipfile.ZipFile(folder / f"{name}.zip") as archive:
             assert archive.namelist() == sorted(archive.namelist())
-            newest = max(pd.read_csv(folder / "sources.csv", dtype=str)["published"])
+            newest = max(pd.read_csv(folder / "sources.csv", dtype=str, keep_default_na=False)["published"])
             assert {info.date_time for info in archive.infolist()} == {tuple(map(int, newest.split("-"))) + (0, 0, 0)}
             assert {info.external_attr >> 16 for info in archive.infolist()} == {0o100644}
             assert {"README.txt", "LICENSE.txt", "datapackage.json"} <= set(archive.namelist())
@@ -72,9 +72,15 @@ def test_xlsx_equals_the_csv_cell_for_cell_with_korean_intact(built_site):
             csv_table = pd.read_csv(folder / f"{resource}.csv", dtype=str, keep_default_na=False)
             xlsx_table = pd.read_excel(workbook, sheet_name=resource, dtype=str).fillna("")
             assert list(xlsx_table.columns) == list(csv_table.columns)
+            for field in SCHEMAS[resource]["fields"]:  # numbers are numbers in XLSX: 8.80 in CSV is 8.8 there
+                if field["type"] in ("number", "integer"):
+                    for table in (csv_table, xlsx_table):
+                        table[field["name"]] = pd.to_numeric(table[field["name"]].replace("", None)).astype(object)
             assert xlsx_table.values.tolist() == csv_table.values.tolist(), resource
         groups = pd.read_excel(workbook, sheet_name="groups", dtype=str)
-        assert "전체" in set(groups["name_ko"])
+        csv_groups = pd.read_csv(folder / "groups.csv", dtype=str, keep_default_na=False)
+        assert list(groups["name_ko"]) == list(csv_groups["name_ko"])
+        assert any("\uac00" <= ch <= "\ud7a3" for ch in "".join(groups["name_ko"]))  # Hangul survived
         readme = "\n".join(str(v) for v in pd.read_excel(workbook, sheet_name="README", header=None)[0])
         descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
         for text in (descriptor["title"], descriptor["title_ko"], f"Version: {descriptor['version']}",

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from ..problems import Problem
 
-NAME = re.compile(r"[a-z0-9][a-z0-9-]{0,79}")
+NAME = re.compile(r"[a-z0-9][a-z0-9_-]{0,79}")
 VERSION = re.compile(r"[0-9]+\.[0-9]+\.[0-9]+")
 
 
@@ -25,4 +25,4 @@ def check(dataset, config) -> Iterator[Problem]:
         if not NAME.fullmatch(str(resource.get("name", ""))):
             yield Problem(path, None, "resources.name", "unsafe-name",
                           f"the resource name {resource.get('name')!r} cannot be part of a download file name",
-                          "use lower-case letters, digits and hyphens, e.g. observations")
+                          "use lower-case letters, digits, hyphens and underscores, e.g. observations")

@@ -1,0 +1,169 @@
+"""Figure-by-figure fidelity of the shipped packages to ../shared/sources (FIGURES.md and the seed article)."""
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import ROOT
+
+from sitegen.catalog import find_packages, load_dataset
+from sitegen.checks import quoted as quoted_check
+from sitegen.conflicts import other_reports
+from sitegen.validation import check_datasets
+
+SOURCES_DIR = Path("/work/shared/sources") if Path("/work/shared/sources").is_dir() else ROOT.parent / "shared" / "sources"
+LIST = yaml.safe_load((ROOT / "tests" / "figures_md.yml").read_text(encoding="utf-8"))
+
+
+def datasets():
+    return [load_dataset(folder) for folder in find_packages(ROOT / "datasets")]
+
+
+def sections() -> dict[str, str]:
+    text = (SOURCES_DIR / "FIGURES.md").read_text(encoding="utf-8")
+    parts = re.split(r"^## (S\d+)\.", text, flags=re.M)
+    found = {parts[i]: parts[i + 1] for i in range(1, len(parts), 2)}
+    found["S0"] += (SOURCES_DIR / "seed-article-2025-04-17.txt").read_text(encoding="utf-8")
+    return found
+
+
+def spellings(value: str) -> set[str]:
+    number = float(value)
+    if number.is_integer():
+        return {f"{int(number):,}", str(int(number))}
+    return {value, f"{number:g}"}
+
+
+def published_rows():
+    for d in datasets():
+        for _, o in d.observations.iterrows():
+            value = o["value"]
+            text = "" if value is None or str(value) == "<NA>" else f"{float(value):g}"
+            yield d, o, text
+
+
+def test_every_package_validates(config):
+    problems, found = check_datasets(ROOT / "datasets", config)
+    assert problems == []
+    assert len(found) == 9
+
+
+def test_every_published_number_is_in_the_figures_list_with_the_same_source_and_period():
+    listed = {(p, per, m, g, s, r): (f"{float(v):g}", q) for p, per, m, g, v, q, s, r in LIST["observations"]}
+    missing = []
+    for d, o, value in published_rows():
+        key = (d.name, o["period_id"], o["measure"], o["group"], o["source_id"], o["role"])
+        if listed.get(key) != (value, o["qualifier"]):
+            missing.append((key, value, o["qualifier"], listed.get(key)))
+    assert missing == []
+    assert len(listed) == sum(1 for _ in published_rows())
+
+
+def appears(value: str, source_id: str, text: dict[str, str]) -> bool:
+    """The number, as a whole number token (20 does not match 2024 or 1.20), in one of its source's sections."""
+    return any(re.search(rf"(?<![\d,.]){re.escape(s)}(?![\d]|[,.]\d)", text[section])
+               for section in LIST["sources"][source_id]["sections"] for s in spellings(value))
+
+
+def test_every_listed_number_appears_in_its_section_of_figures_md():
+    text = sections()
+    absent = [row for row in LIST["observations"] if not appears(row[4], row[6], text)]
+    absent += [row for row in LIST["quoted"] if not appears(row[2], row[3], text)]
+    assert absent == []
+
+
+def test_a_typo_in_the_list_is_caught():
+    text = sections()
+    assert appears("387", "joongang-daily-2024-09-26", text)
+    assert not appears("3871", "joongang-daily-2024-09-26", text) and not appears("38", "joongang-daily-2024-09-26", text)
+
+
+def test_every_numeric_cell_resolves_to_a_source_with_the_url_figures_md_gives():
+    figures_md = (SOURCES_DIR / "FIGURES.md").read_text(encoding="utf-8")
+    wrong = []
+    for d in datasets():
+        sources = d.sources.set_index("id")
+        for _, o in d.observations.iterrows():
+            listed = LIST["sources"][o["source_id"]]
+            url = sources.loc[o["source_id"], "url"]
+            if listed["url"] is None:
+                ok = url == "" and listed["no_url"] == "FIGURES.md gives no URL for this source"
+            else:
+                ok = url == "https://" + listed["url"] and listed["url"] in figures_md
+            if not ok:
+                wrong.append((d.name, o["source_id"], url))
+    assert wrong == []
+
+
+def test_quoted_derived_figures_match_ours(config):
+    checked = [q for d in datasets() for q in __import__("sitegen.figures").figures.quoted_figures(d)]
+    assert sorted((q.id, q.matches) for q in checked) == sorted((row[1], True) for row in LIST["quoted"])
+    assert [p for d in datasets() for p in quoted_check.check(d, config)] == []
+
+
+def test_a_quoted_figure_that_does_not_match_fails_naming_both_values_and_the_source(shipped, config):
+    path = shipped / "special-crackdown-2024" / "data" / "quoted_figures.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace(",93.1,", ",95.1,"), encoding="utf-8")
+    problems, _ = check_datasets(shipped, config)
+    assert [(p.code, p.row, p.field) for p in problems] == [("quoted-figure-mismatch", 3, "value")]
+    assert "95.1" in problems[0].message and "93.15" in problems[0].message
+    assert "Korea JoongAng Daily" in problems[0].message
+
+
+def test_260_percent_is_checked_at_the_release_rounding(shipped, config):
+    path = shipped / "special-crackdown-2024" / "data" / "quoted_figures.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace(",260,-1,", ",260,0,"), encoding="utf-8")
+    problems, _ = check_datasets(shipped, config)
+    assert [p.code for p in problems] == ["quoted-figure-mismatch"]
+
+
+CONFLICTS = {("asof-2024-07-31", "arrested", 146.0), ("year-2023", "correction_requests", 7178.0),
+             ("window-2024-01-01", "cases_reported", 476.0), ("year-2024", "women_share", 99.6),
+             ("since-2024-10", "information_provided", 1000.0)}
+
+
+def test_conflicts_and_corroborations_are_computed():
+    reports = [r for d in datasets() for r in other_reports(d)]
+    assert {(r.period_id, r.measure, r.value) for r in reports if not r.agrees} == CONFLICTS
+    agreeing = {(r.period_id, r.measure, r.value, r.qualifier) for r in reports if r.agrees}
+    assert ("crackdown-2024-08-28", "arrested", 963.0, "exact") in agreeing
+    assert ("crackdown-2024-08-28", "takedown_requests", 10000.0, "at_least") in agreeing
+
+
+def test_counts_from_1_to_4_name_their_release_as_disclosure_exemption():
+    small = [(d.name, o["period_id"], o["group"], o["disclosure_exemption"], o["source_id"])
+             for d, o, value in published_rows() if value and 1 <= float(value) <= 4
+             and d.measures.set_index("id").loc[o["measure"], "unit"] not in ("percent", "per_day")]
+    assert small and all(exemption == source for *_, exemption, source in small)
+
+
+def test_a_period_id_means_the_same_dates_in_every_package():
+    seen = {}
+    for d in datasets():
+        for _, p in d.periods.iterrows():
+            seen.setdefault(p["id"], set()).add((p["start"], p["end"], p["kind"]))
+    assert {pid: dates for pid, dates in seen.items() if len(dates) > 1} == {}
+
+
+@pytest.mark.parametrize("lang_root", ["", "en/"])
+def test_pages_show_conflicts_bounds_and_flags_next_to_the_figure(built_site, lang_root):
+    page = (built_site / lang_root / "data" / "crackdown-2024-running-totals" / "index.html").read_text(encoding="utf-8")
+    table = page[page.index('<h3 id="asof-2024-07-31"'):]
+    row = table[:table.index("</tr>", table.index("178"))]
+    assert "report--conflict" in row and "<strong>146</strong>" in row
+    crackdown = (built_site / lang_root / "data" / "special-crackdown-2024" / "index.html").read_text(encoding="utf-8")
+    assert "10,000+" in crackdown and "report--agrees" in crackdown
+    assert "10,000<" not in crackdown
+    cyber = (built_site / lang_root / "data" / "cyber-sexual-violence-crackdown-2024-25" / "index.html").read_text(encoding="utf-8")
+    assert cyber.count("badge--flag") >= 6
+
+
+@pytest.mark.parametrize("lang_root", ["", "en/"])
+def test_a_page_per_crackdown_period_and_a_glossary(built_site, lang_root):
+    for period in ("crackdown-2022-03-01", "crackdown-2024-08-28", "crackdown-2024-11-01"):
+        page = (built_site / lang_root / "campaigns" / period / "index.html").read_text(encoding="utf-8")
+        assert f'id="{period}"' in page
+    assert "260" in (built_site / lang_root / "campaigns" / "crackdown-2024-08-28" / "index.html").read_text(encoding="utf-8")
+    glossary = (built_site / lang_root / "glossary" / "index.html").read_text(encoding="utf-8")
+    assert "촉법소년" in glossary and "구속" in glossary
