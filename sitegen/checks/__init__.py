@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from . import consistency
+from . import consistency, disclosure, injection, personal_data
 
 if TYPE_CHECKING:
     from ..catalog import Dataset
     from ..config import Config
     from ..problems import Problem
 
-CHECKS = [consistency]
+CHECKS = [consistency, disclosure, personal_data, injection]
 
 
 def run_all(dataset: Dataset, config: Config) -> list[Problem]:
