@@ -176,3 +176,32 @@ def test_shipped_package_uses_its_exemption(config):
     assert problems == []
     exempt = datasets[0].observations.query("disclosure_exemption != ''")
     assert list(exempt["value"]) == [4]
+
+
+def test_suppressed_cells_show_as_suppressed_never_as_zero(tmp_path, config):
+    from sitegen import i18n
+    from sitegen.charts import build_charts
+    from sitegen.figures import compute_figures
+    from sitegen.pages import Publication, render_pages
+
+    groups = GROUPS + [{"id": "age_30_39", "parent": "total", "name_ko": "30대", "name_en": "30s"}]
+    folder = write_package(tmp_path / "p" / "tiny", groups=groups, observations=[
+        obs("crackdown", "total", 100), _suppressed("crackdown", "age_10_19"), obs("crackdown", "age_20_29", 90),
+        _suppressed("crackdown", "age_30_39"), obs("before", "total", 50)])
+    problems, (dataset,) = check_datasets(tmp_path / "p", config)
+    assert problems == []
+    strings = i18n.load_strings(config.site_src / "i18n")
+    figures = compute_figures(dataset)
+    chart = build_charts(dataset, figures, strings)[0]
+    assert chart.rows["en"] == [["Teens", "suppressed"], ["20s", "90"], ["30s", "suppressed"]]
+    assert chart.rows["ko"][0] == ["10대", "비공개"]
+    assert chart.csv == "group,value,status\nage_10_19,,c\nage_20_29,90,\nage_30_39,,c\n"
+    figure = json.loads(chart.figure["en"])
+    assert figure["data"][0]["y"] == [None, 90.0, None]
+    assert [a["text"] for a in figure["layout"]["annotations"]] == ["suppressed", "suppressed"]
+    docs = {lang: tmp_path / "docs" / lang for lang in i18n.LANGUAGES}
+    render_pages([Publication(dataset, figures, [chart])], strings, config.site_src, docs)
+    page = (docs["en"] / "data" / "tiny.md").read_text(encoding="utf-8")
+    assert page.count('<td class="num"><span class="suppressed">suppressed</span></td>') == 2
+    assert '<td class="num">0</td>' not in page
+    assert folder.is_dir()
