@@ -71,7 +71,7 @@ def read_table(path: Path) -> pd.DataFrame:
 
 
 def load_dataset(folder: Path) -> Dataset:
-    descriptor = json.loads((folder / DESCRIPTOR).read_text(encoding="utf-8"))
+    descriptor = json.loads((folder / DESCRIPTOR).read_text(encoding="utf-8-sig"))
     by_name = {r["name"]: r for r in descriptor["resources"]}
     tables = {name: read_table(folder / by_name[name]["path"]) for name in RESOURCE_NAMES}
     obs = tables["observations"]

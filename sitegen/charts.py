@@ -12,6 +12,7 @@ import io
 import json
 from dataclasses import dataclass
 
+import pandas as pd
 import plotly.graph_objects as go
 
 from . import i18n
@@ -47,10 +48,13 @@ def _labels(frame, lang: str) -> dict[str, str]:
 
 def _by_group_charts(dataset: Dataset, strings: dict) -> list[Chart]:
     rows = published(dataset)
+    hidden = _suppressed(dataset)
     top = set(dataset.groups.loc[dataset.groups["parent"] == "total", "id"])
     group_order = list(dataset.groups["id"])
     charts = []
     for (period_id, measure), frame in rows[rows["group"].isin(top)].groupby(["period_id", "measure"], sort=True):
+        frame = pd.concat([frame, hidden[(hidden["period_id"] == period_id) & (hidden["measure"] == measure)
+                                         & hidden["group"].isin(top)]])
         if len(frame) < 2:
             continue
         frame = frame.assign(order=frame["group"].map(group_order.index)).sort_values("order")
@@ -69,10 +73,12 @@ def _by_group_charts(dataset: Dataset, strings: dict) -> list[Chart]:
                 top_value=i18n.number(largest["value"], lang), total=i18n.number(total_value, lang),
                 top_pct=i18n.percent(float(largest["value"]) / total_value * 100))
             labels = [groups[g] for g in frame["group"]]
-            table[lang] = [[label, i18n.number(v, lang)] for label, v in zip(labels, frame["value"])]
-            figure[lang] = _bar(chart_id, labels, list(frame["value"]), measure_name)
+            table[lang] = [[label, s["suppressed"] if pd.isna(v) else i18n.number(v, lang)]
+                           for label, v in zip(labels, frame["value"])]
+            figure[lang] = _bar(chart_id, labels, list(frame["value"]), measure_name, s["suppressed"])
+        header = ["group", "value"] + (["status"] if frame["value"].isna().any() else [])
         charts.append(Chart(chart_id, title, summary, _columns(strings, "group"), table,
-                            _csv(["group", "value"], zip(frame["group"], frame["value"])), figure))
+                            _csv(header, zip(frame["group"], frame["value"], frame["status"])), figure))
     return charts
 
 
@@ -137,6 +143,11 @@ def _period_chart(dataset, figures, strings, measure, frame, chart_id, starts, e
                  _csv(["period_id", "value"], zip(frame["period_id"], frame["value"])), figure)
 
 
+def _suppressed(dataset: Dataset):
+    obs = dataset.observations
+    return obs[(obs["role"] == "published") & (obs["status"] != "")]
+
+
 def _columns(strings: dict, first: str) -> dict[str, list[str]]:
     return {lang: [strings[lang][first], strings[lang]["value"]] for lang in i18n.LANGUAGES}
 
@@ -145,20 +156,26 @@ def _csv(header: list[str], rows) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(header)
-    writer.writerows([key, i18n.number(float(value), "en").replace(",", "")] for key, value in rows)
+    for key, value, *status in rows:  # a suppressed value stays empty; its status code has its own column
+        cells = [key, "" if pd.isna(value) else i18n.number(float(value), "en").replace(",", "")]
+        writer.writerow(cells + status[: len(header) - 2])
     return out.getvalue()
 
 
-def _bar(chart_id: str, labels: list[str], values: list, axis_title: str) -> str:
+def _bar(chart_id: str, labels: list[str], values: list, axis_title: str, suppressed: str = "") -> str:
+    known = [None if pd.isna(v) else float(v) for v in values]
     figure = go.Figure(
-        go.Bar(x=labels, y=[float(v) for v in values], marker={"color": PALETTE[0]},
-               text=[f"{float(v):,.0f}" for v in values], textposition="outside", cliponaxis=False,
+        go.Bar(x=labels, y=known, marker={"color": PALETTE[0]},
+               text=["" if v is None else i18n.number(v, "en") for v in known], textposition="outside", cliponaxis=False,
                hovertemplate="%{x}: %{y:,}<extra></extra>", uid=chart_id),
         layout={"template": go.layout.Template(), "height": 360, "margin": {"l": 56, "r": 16, "t": 24, "b": 72},
                 "yaxis": {"title": {"text": axis_title}, "rangemode": "tozero", "separatethousands": True},
                 "xaxis": {"automargin": True}, "bargap": 0.35, "showlegend": False,
                 "paper_bgcolor": "rgba(0,0,0,0)", "plot_bgcolor": "rgba(0,0,0,0)"},
     )
+    for label, value in zip(labels, known):  # a suppressed cell is marked as such, never drawn as 0
+        if value is None:
+            figure.add_annotation(x=label, y=0, text=suppressed, showarrow=False, yanchor="bottom")
     data = json.loads(figure.to_json())
     data["layout"].pop("template", None)
     return embeddable_json(data)

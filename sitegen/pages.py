@@ -8,6 +8,7 @@ text can neither inject markup nor Markdown links.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +20,7 @@ import markupsafe
 from . import i18n
 from .catalog import Dataset
 from .changes import changelog_entries
-from .charts import Chart
+from .charts import Chart, embeddable_json
 from .figures import Figures, published
 
 
@@ -49,17 +50,30 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     # Front matter values: HTML-escaped (MkDocs prints page titles raw) and JSON-quoted (valid YAML).
-    env.filters["yaml_str"] = lambda text: markupsafe.Markup(json.dumps(str(markupsafe.escape(text)), ensure_ascii=False))
+    env.filters["yaml_str"] = lambda text: markupsafe.Markup(_yaml_quoted(str(markupsafe.escape(text))))
+    # Data for <script type="application/json"> or "application/ld+json": no <, > or & that could end the element.
+    env.filters["script_json"] = lambda data: markupsafe.Markup(embeddable_json(data))
     return env
+
+
+def _yaml_quoted(text: str) -> str:
+    """A JSON string is a YAML string, once the characters YAML may not contain are written as escapes."""
+    return _NOT_YAML.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(text, ensure_ascii=False))
+
+
+_NOT_YAML = re.compile("[\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 
 
 def render_pages(publications: list[Publication], strings: dict, site_src: Path, docs: dict[str, Path]) -> list[Page]:
     """Write every page of both languages under docs[lang]; returns the generated pages in nav order."""
     env = make_environment(site_src / "templates")
     pages = [Page("index.md", {lang: strings[lang]["home_title"] for lang in i18n.LANGUAGES})]
-    pages += [Page(f"data/{p.dataset.name}.md", {lang: p.dataset.text("title", lang) for lang in i18n.LANGUAGES})
+    # Navigation titles are printed raw by the theme: escape package text here as for front matter.
+    pages += [Page(f"data/{p.dataset.name}.md", {lang: str(markupsafe.escape(p.dataset.text("title", lang)))
+                                                  for lang in i18n.LANGUAGES})
               for p in publications]
-    pages += [Page(f"campaigns/{period.id}.md", {lang: getattr(period, f"name_{lang}") for lang in i18n.LANGUAGES})
+    pages += [Page(f"campaigns/{period.id}.md", {lang: str(markupsafe.escape(getattr(period, f"name_{lang}")))
+                                                  for lang in i18n.LANGUAGES})
               for _, period in campaign_periods(publications)]
     for lang, docs_dir in docs.items():
         common = {"lang": lang, "t": strings[lang], "i18n": i18n, "publications": publications}

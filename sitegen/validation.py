@@ -16,7 +16,7 @@ from pathlib import Path
 import frictionless
 from frictionless import Package
 
-from . import checks
+from . import checks, files
 from .catalog import DESCRIPTOR, Dataset, find_packages, load_dataset
 from .config import Config
 from .problems import Problem
@@ -52,7 +52,13 @@ def check_package(folder: Path) -> list[Problem]:
     descriptor, problems = _read_descriptor(descriptor_path)
     if descriptor is None:
         return problems
+    problems += files.check_paths(folder, descriptor)
+    if problems:
+        return problems
     problems += _check_structure(descriptor, descriptor_path)
+    if problems:
+        return problems
+    problems += files.check_contents(folder, descriptor)
     if problems:
         return problems
     for resource in descriptor["resources"]:
@@ -145,6 +151,7 @@ def _from_descriptor_error(folder: Path, error) -> Problem:
 
 _TYPE = re.compile(r'type is "(\w+)')
 _CONSTRAINT = re.compile(r'constraint "(\w+)" is "(.*)"')
+_FIRST_ROW = re.compile(r"row at position (\d+)")
 _FOREIGN = re.compile(r'for "([^"]+)": values "([^"]*)" not found in the lookup table "([^"]+)" as "([^"]+)"')
 
 
@@ -183,6 +190,9 @@ def _from_frictionless(path: Path, error) -> Problem:
             return Problem(where, row, field, code, f'"{value}" is not an {target} in the {resource} resource',
                            f'add a row with {target} "{value}" to data/{resource}.csv, or correct the {field}')
     if code == "primary-key":
-        return Problem(where, row, field, code, f"repeats the key of an earlier row ({note})",
-                       "remove the duplicate row or change one of the key cells")
+        first = _FIRST_ROW.search(note)
+        keys = ", ".join(SCHEMAS.get(path.stem, {}).get("primaryKey", [])) or "primary key"
+        earlier = first.group(1) if first else "?"
+        return Problem(where, row, field, code, f"has the same {keys} as row {earlier}",
+                       f"rows {earlier} and {row} describe the same figure: remove one, or change one of its key cells")
     return Problem(where, row, field, code, error.message, "correct the file at this place")

@@ -46,7 +46,7 @@ def test_fractional_count_is_rejected(tmp_path, config):
 
 
 def test_empty_value_needs_a_status_and_status_needs_an_empty_value(tmp_path, config):
-    write_package(tmp_path / "tiny", observations=[obs("crackdown", "total", ""), obs("before", "total", 3, status="c")])
+    write_package(tmp_path / "tiny", observations=[obs("crackdown", "total", ""), obs("before", "total", 30, status="c")])
     problems, _ = check_datasets(tmp_path, config)
     assert codes(problems) == [("missing-value", 2, "value"), ("status-with-value", 3, "status")]
 
@@ -61,9 +61,9 @@ def test_period_ending_before_it_starts(tmp_path, config):
 
 
 def test_two_published_figures_for_one_cell(tmp_path, config):
-    write_package(tmp_path / "tiny", observations=[obs("crackdown", "total", 1),
-                                                   obs("crackdown", "total", 2, source_id="src-a", role="alternative"),
-                                                   obs("before", "total", 1)])
+    write_package(tmp_path / "tiny", observations=[obs("crackdown", "total", 10),
+                                                   obs("crackdown", "total", 20, source_id="src-a", role="alternative"),
+                                                   obs("before", "total", 10)])
     problems, _ = check_datasets(tmp_path, config)
     assert problems == []
 

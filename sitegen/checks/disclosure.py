@@ -1,0 +1,129 @@
+"""Disclosure control: no count from 1 to k-1 is published, and no suppressed cell can be recovered.
+
+A disclosive count (1 <= value < disclosure_threshold; 0 is allowed) is
+published suppressed: value empty, status c. A figure that an official public
+release already printed verbatim may stay, if disclosure_exemption names that
+release and the package holds the same figure from it.
+
+Secondary suppression: within a period and measure, a parent group equals the
+sum of its child groups (groups.parent) when every child has a published row.
+If such a sum has exactly one unknown cell, that cell is recoverable; solving
+repeats until nothing more is found, so chains (total -> teens -> ages 10-13)
+are followed too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pandas as pd
+
+from ..problems import Problem
+
+FRACTIONAL_UNITS = {"percent", "per_day"}
+SUPPRESSED = "c"
+
+
+def check(dataset, config) -> Iterator[Problem]:
+    obs = dataset.observations
+    path = str(dataset.folder / _resource_path(dataset, "observations"))
+    yield from _disclosive(dataset, obs, path, config.disclosure_threshold)
+    yield from _exemptions(obs, path)
+    yield from _revealed_elsewhere(obs, path)
+    yield from _recoverable(dataset, obs, path)
+
+
+def _resource_path(dataset, name: str) -> str:
+    return next((r["path"] for r in dataset.descriptor["resources"] if r.get("name") == name), f"data/{name}.csv")
+
+
+def _rows(frame: pd.DataFrame, mask) -> list[tuple[int, pd.Series]]:
+    return [(int(index) + 2, row) for index, row in frame[mask].iterrows()]
+
+
+def _disclosive(dataset, obs, path, k: int) -> Iterator[Problem]:
+    units = obs["measure"].map(dict(zip(dataset.measures["id"], dataset.measures["unit"])))
+    value = obs["value"]
+    small = value.notna() & (value >= 1) & (value < k) & ~units.isin(FRACTIONAL_UNITS) & (obs["disclosure_exemption"] == "")
+    for row, o in _rows(obs, small.fillna(False)):
+        yield Problem(path, row, "value", "disclosive-count",
+                      f'{o["period_id"]} / {o["measure"]} / {o["group"]} is {int(o["value"])}, below the disclosure '
+                      f"threshold of {k}",
+                      "suppress it: empty the value and put c in status; or, if an official public release printed "
+                      "this exact figure, put that source's id in disclosure_exemption")
+
+
+def _exemptions(obs, path) -> Iterator[Problem]:
+    """An exemption must name a source that reports the same cell with the same value in this package."""
+    keys = ["period_id", "measure", "group", "value"]
+    reported = set(map(tuple, obs.loc[obs["value"].notna(), keys + ["source_id"]].astype(str).to_numpy()))
+    exempt = obs[obs["disclosure_exemption"] != ""]
+    for index, o in exempt.iterrows():
+        key = tuple(str(o[k]) for k in keys) + (o["disclosure_exemption"],)
+        if pd.isna(o["value"]) or key not in reported:
+            yield Problem(path, int(index) + 2, "disclosure_exemption", "exemption-not-verbatim",
+                          f'names "{o["disclosure_exemption"]}", but no row from that source reports '
+                          f'{o["period_id"]} / {o["measure"]} / {o["group"]} with this value',
+                          "name the release that printed exactly this figure (and record its row), "
+                          "or empty disclosure_exemption and suppress the cell")
+
+
+def _revealed_elsewhere(obs, path) -> Iterator[Problem]:
+    """A suppressed cell must not be printed by another row (an alternative report) of the same cell."""
+    cell = ["period_id", "measure", "group"]
+    suppressed = obs.loc[obs["status"] == SUPPRESSED, cell].drop_duplicates()
+    if suppressed.empty:
+        return
+    marked = obs.merge(suppressed.assign(_hidden=True), on=cell, how="left")["_hidden"].eq(True).to_numpy()
+    for row, o in _rows(obs, marked & obs["value"].notna().to_numpy() & (obs["status"] != SUPPRESSED).to_numpy()):
+        yield Problem(path, row, "value", "suppressed-cell-revealed",
+                      f'prints {o["period_id"]} / {o["measure"]} / {o["group"]}, which another row suppresses',
+                      "suppress this row too (empty value, c in status) or remove it")
+
+
+def _recoverable(dataset, obs, path) -> Iterator[Problem]:
+    children: dict[str, list[str]] = {}
+    for group, parent in zip(dataset.groups["id"], dataset.groups["parent"]):
+        if parent:
+            children.setdefault(parent, []).append(group)
+    sums = {parent: kids for parent, kids in children.items() if len(kids) >= 2}
+    published = obs[obs["role"] == "published"]
+    for (period_id, measure), frame in published.groupby(["period_id", "measure"], sort=True):
+        cells = {}
+        for index, o in frame.iterrows():
+            if o["status"] == SUPPRESSED:
+                cells[o["group"]] = ("suppressed", int(index) + 2)
+            elif o["qualifier"] == "exact" and pd.notna(o["value"]):
+                cells[o["group"]] = ("known", float(o["value"]))
+            else:
+                cells[o["group"]] = ("inexact", None)
+        for group, row, via, other in _solve(cells, sums):
+            yield Problem(path, row, "value", "recoverable-suppression",
+                          f"the suppressed {period_id} / {measure} / {group} can be recovered by subtraction: "
+                          f"{via}",
+                          f'suppress a second cell of that sum as well, e.g. {period_id} / {measure} / {other} '
+                          "(empty value, c in status)")
+
+
+def _solve(cells: dict, sums: dict[str, list[str]]) -> list[tuple[str, int, str, str]]:
+    """Suppressed cells that follow from the parent = sum(children) equations, with the equation and a cell to hide."""
+    known = {g for g, (state, _) in cells.items() if state == "known"}
+    found, changed = [], True
+    while changed:
+        changed = False
+        for parent, kids in sorted(sums.items()):
+            members = [parent] + kids
+            if any(m not in cells for m in members):
+                continue  # a child without a row: the sum is not complete, nothing follows exactly
+            unknown = [m for m in members if m not in known]
+            if len(unknown) != 1 or cells[unknown[0]][0] != "suppressed":
+                continue
+            target = unknown[0]
+            candidates = [g for g in kids if g != target and cells[g][0] == "known"]
+            value = {g: cells[g][1] for g in candidates}
+            other = min(candidates, key=lambda g: (value[g], g)) if candidates else parent
+            via = f"{parent} = {' + '.join(kids)}"
+            found.append((target, cells[target][1], via, other))
+            known.add(target)
+            changed = True
+    return found

@@ -1,0 +1,73 @@
+"""Personal data: no column or cell may look like it identifies a person.
+
+Field names are screened before the tables are read (sitegen.files calls
+`field_problems`); cell values here. Identifiers (resident registration
+numbers, phone numbers, e-mail addresses, messenger handles and links) are
+rejected everywhere, the sources' titles and quotes included. Names, street
+addresses, birth dates and school names are rejected in every resource but
+sources, whose titles and quotes are the only free text a package may hold
+(their length is bounded by the schema).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..problems import Problem
+
+# Column names that only personal data would need (English and Korean).
+PERSONAL_FIELD = re.compile(
+    r"(?i)(^|_)(full_?name|first_?name|last_?name|surname|person|rrn|resident|jumin|ssn|phone|mobile|tel|"
+    r"e_?mail|address|addr|street|birth|birthday|dob|school|university|telegram|kakao|handle|account|"
+    r"username|user_?id|nickname)($|_)|이름|성명|주민|전화|휴대|연락처|이메일|주소|생년|생일|학교|계정|아이디|닉네임")
+
+EVERYWHERE = {
+    "resident-registration-number": (r"(?<!\d)\d{6}\s?-\s?[1-8]\d{6}(?!\d)", "a resident registration number"),
+    "phone-number": (r"(?<![\d-])(?:\+82[-.\s]?|0)1[016789][-.\s]?\d{3,4}[-.\s]?\d{4}(?![\d-])"
+                     r"|(?<![\d-])0(?:2|[3-6][1-5])[-.)\s]\d{3,4}[-.\s]\d{4}(?![\d-])", "a phone number"),
+    "email-address": (r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}", "an e-mail address"),
+    "messenger-handle": (r"(?i)(?:t\.me|telegram\.(?:me|dog)|open\.kakao\.com|discord\.gg|discord\.com/invite|line\.me)/"
+                         r"|(?<![\w.@])@[A-Za-z0-9_]{3,}", "a messenger handle or link"),
+}
+LABELS_ONLY = {
+    "person-name": (r"(?<![가-힣])[가-힣]{2,4}\s?(?:씨|님)(?![가-힣])|(?<![가-힣])[가-힣]{2,4}\s?\(\d{1,2}세?\)"
+                    r"|\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s[A-Z][a-z]+|\b[A-Z][a-z]+ [A-Z][a-z]+, (?:aged? )?\d{1,2}\b",
+                    "a person's name"),
+    "street-address": (r"[가-힣]+(?:시|도|구|군)\s[가-힣0-9]+(?:로|길)\s?\d+|\d+동\s?\d+호"
+                       r"|[가-힣]+(?:아파트|빌라|오피스텔)\s?\d+|\b[A-Z][a-z]+-(?:ro|gil|daero)\s?\d+"
+                       r"|\b\d{1,5}\s[A-Z][a-z]+(?:\s[A-Z][a-z]+)*\s(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln)\b",
+                       "a street address"),
+    "birth-date": (r"(?i)생년월일|출생일|생일|date of birth|\bdob\b|birth ?date|born on", "a birth date"),
+    "school-name": (r"[가-힣]{2,}(?:초등학교|중학교|고등학교|대학교)|\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)*\s"
+                    r"(?:Elementary|Middle|High|Girls'?|Boys'?)\sSchool\b|\b[A-Z][a-z]+\sUniversity\b"
+                    r"|\bUniversity of [A-Z]", "a school or university name"),
+}
+FREE_TEXT_RESOURCES = {"sources"}
+
+
+def field_problems(path: str, names: list[str]) -> list[Problem]:
+    """Columns (from a CSV header or a schema) whose names look like personal data."""
+    return [Problem(path, 1, name, "personal-data-field", f'column "{name}" looks like it holds personal data',
+                    "remove the column: the site publishes aggregate counts only, never data about a person")
+            for name in names if isinstance(name, str) and PERSONAL_FIELD.search(name)]
+
+
+def check(dataset, config) -> Iterator[Problem]:
+    for resource in dataset.descriptor["resources"]:
+        name = resource["name"]
+        frame = dataset.tables.get(name)
+        if frame is None:
+            continue
+        path = str(dataset.folder / resource["path"])
+        patterns = dict(EVERYWHERE) if name in FREE_TEXT_RESOURCES else {**EVERYWHERE, **LABELS_ONLY}
+        for column in frame.columns:
+            if frame[column].dtype != object and str(frame[column].dtype) not in ("str", "string"):
+                continue
+            cells = frame[column].astype(str)
+            for code, (pattern, what) in patterns.items():
+                for index, cell in cells[cells.str.contains(pattern, regex=True)].items():
+                    match = re.search(pattern, cell).group(0)
+                    yield Problem(path, int(index) + 2, column, code, f'"{match}" looks like {what}',
+                                  "remove it: publish counts, never details that identify a person, a school or "
+                                  "an account")

@@ -1,0 +1,102 @@
+"""Package text never runs in a visitor's browser: pages, titles, navigation, search index, JSON blocks.
+
+The end-to-end test builds tests/fixtures/hostile-metadata (scripts, event
+handlers, javascript: links, Markdown links and attribute lists in every
+title, label, description and quote) with MkDocs and scans the whole site.
+The property test renders random text through the same templates and the
+same Markdown extensions.
+"""
+
+import json
+import re
+
+import markdown
+import yaml
+from conftest import ROOT
+from helpers import write_package
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from inert import executable_injections, scan_site
+
+from sitegen import i18n
+from sitegen.build import build_site
+from sitegen.catalog import load_dataset
+from sitegen.charts import build_charts
+from sitegen.figures import compute_figures
+from sitegen.pages import Publication, make_environment, render_pages
+
+HOSTILE = ROOT / "tests" / "fixtures" / "hostile-metadata"
+
+
+def test_hostile_metadata_builds_into_an_inert_site(tmp_path, config):
+    out = tmp_path / "site"
+    assert build_site(HOSTILE, out, config) == []
+    assert scan_site(out) == {}
+    page = (out / "en" / "data" / "special-crackdown-2024" / "index.html").read_text(encoding="utf-8")
+    # The text is shown, as text.
+    assert "<title>Hostile &lt;/title&gt;&lt;script&gt;alert(10)&lt;/script&gt;" in page
+    assert "[click](javascript:alert(3))" in page and "{{ 7*7 }}" in page
+    for index in (out / "search" / "search_index.json", out / "en" / "search" / "search_index.json"):
+        docs = json.loads(index.read_text(encoding="utf-8"))["docs"]
+        assert any("alert(1)" in d["text"] for d in docs)
+        assert not any("<script" in d["title"] + d["text"] for d in docs)
+    navigation = re.findall(r'<a href="[^"]*data/special-crackdown-2024/"[^>]*>(.*?)</a>', page, re.S)
+    assert navigation and all("<script" not in link for link in navigation)
+
+
+def test_json_ld_and_chart_data_cannot_end_their_script_element(built_site):
+    for page in built_site.rglob("*.html"):
+        for kind, body in re.findall(r'<script type="(application/(?:ld\+)?json)"[^>]*>(.*?)</script>',
+                                     page.read_text(encoding="utf-8"), re.S):
+            json.loads(body)
+            assert "<" not in body and ">" not in body, (page, kind)
+
+
+def test_shipped_site_runs_only_its_own_script_files(built_site):
+    assert scan_site(built_site) == {}
+
+
+def test_script_json_filter_for_json_ld():
+    env = make_environment(ROOT / "site_src" / "templates")
+    data = {"@type": "Dataset", "name": '</script><script>alert(1)</script>'}
+    out = env.from_string('<script type="application/ld+json">{{ d | script_json }}</script>').render(d=data)
+    assert executable_injections(out) == []
+    assert json.loads(out.split(">", 1)[1].rsplit("<", 1)[0]) == data
+
+
+FRAGMENTS = ["<script>", "</script>", "javascript:", "JaVaScRiPt:", "&#106;avascript:", " onerror=", "onload=",
+             '"', "'", "<", ">", "&", "[x](", ")", "{: ", "}", "\n", "\n\n", "`", "*", "alert(1)", "<img src=x ",
+             "</p>", "</h1>", "<!--", "-->", "---", "<a href=", "<svg/onload=", "{{", "}}", "<details>", "\\"]
+hostile_text = st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=5)), max_size=12).map("".join)
+
+
+def _html_pages(docs_dir):
+    """Every generated page as MkDocs would make it: front matter title in <title> and nav, body via Markdown."""
+    for page in sorted(docs_dir.rglob("*.md")):
+        text = page.read_text(encoding="utf-8")
+        meta = {}
+        if text.startswith("---\n"):
+            front, text = text[4:].split("\n---\n", 1)
+            meta = yaml.safe_load(front) or {}
+        body = markdown.markdown(text, extensions=["attr_list", "tables", "toc"])
+        yield page, f"<title>{meta.get('title', '')}</title>{body}"
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(title=hostile_text, description=hostile_text, label=hostile_text, quote=hostile_text)
+def test_random_metadata_never_yields_executable_markup(tmp_path_factory, config, title, description, label, quote):
+    folder = tmp_path_factory.mktemp("pkg") / "tiny"
+    dataset = load_dataset(write_package(folder))
+    dataset.descriptor.update(title=title, title_ko=title, description=description, description_ko=description)
+    dataset.groups.loc[1, ["name_en", "name_ko"]] = label
+    dataset.periods.loc[0, ["name_en", "name_ko"]] = label
+    dataset.sources.loc[0, ["title", "quote", "publisher"]] = quote
+    strings = i18n.load_strings(config.site_src / "i18n")
+    figures = compute_figures(dataset)
+    publication = Publication(dataset, figures, build_charts(dataset, figures, strings))
+    docs = {lang: folder.parent / "docs" / lang for lang in i18n.LANGUAGES}
+    pages = render_pages([publication], strings, config.site_src, docs)
+    for page, html in _html_pages(folder.parent / "docs"):
+        assert executable_injections(html) == [], (page.name, html)
+    for nav_title in (page.title[lang] for page in pages for lang in i18n.LANGUAGES):
+        assert executable_injections(f"<a>{nav_title}</a>") == []
