@@ -15,7 +15,7 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from . import SiteError, i18n, mkdocs_runner
+from . import SiteError, assets, i18n, mkdocs_runner
 from .charts import build_charts
 from .config import Config
 from .figures import compute_figures
@@ -37,9 +37,10 @@ def build_site(datasets_dir: Path, out_dir: Path, config: Config) -> list[Proble
     with staging(out_dir) as work:
         docs = {lang: work / "docs" / lang for lang in i18n.LANGUAGES}
         pages = render_pages(publications, strings, config.site_src, docs)
-        copy_assets(config.site_src / "assets", docs["ko"] / "assets")
+        assets.copy_assets(config.site_src / "assets", docs["ko"] / "assets", config.root)
         write_chart_data(publications, docs["ko"] / "downloads" / "charts")
         mkdocs_runner.build(config, docs, pages, strings, work / "site", source_date_epoch(datasets))
+        assets.precompress(work / "site")
     return []
 
 
@@ -47,13 +48,6 @@ def source_date_epoch(datasets) -> int:
     """The newest publication date of any source: the same data gives the same timestamps."""
     newest = max(max(d.sources["published"]) for d in datasets)
     return calendar.timegm(dt.date.fromisoformat(newest).timetuple())
-
-
-def copy_assets(source: Path, target: Path) -> None:
-    shutil.copytree(source, target)
-    import plotly
-
-    shutil.copyfile(Path(plotly.__file__).parent / "package_data" / "plotly.min.js", target / "js" / "plotly.min.js")
 
 
 def write_chart_data(publications: list[Publication], folder: Path) -> None:

@@ -8,7 +8,7 @@
 (function () {
   "use strict";
   var here = document.currentScript && document.currentScript.src;
-  var plotlyUrl = new URL("plotly.min.js", here || document.baseURI).href;
+  var plotlyUrl = new URL("plotly-basic.min.js", here || document.baseURI).href;
   var loading = null;
 
   function loadPlotly() {
