@@ -59,7 +59,8 @@ def render_pages(publications: list[Publication], strings: dict, site_src: Path,
     for lang, docs_dir in docs.items():
         common = {"lang": lang, "t": strings[lang], "i18n": i18n, "publications": publications}
         _write(docs_dir / "index.md", env.get_template("index.md.j2").render(
-            **common, root="", site_root="" if lang == "ko" else "../", key=key_figures(publications)))
+            **common, root="", site_root="" if lang == "ko" else "../", key=key_figures(publications),
+            updates=latest_updates(publications)))
         for publication in publications:
             _write(docs_dir / "data" / f"{publication.dataset.name}.md", env.get_template("dataset.md.j2").render(
                 **common, root="../../", site_root="../../" if lang == "ko" else "../../../", p=publication))
@@ -91,6 +92,12 @@ def key_figures(publications: list[Publication]) -> dict | None:
         "teen_share": publication.figures.share("arrested", period_id, "age_10_19"),
         "takedowns": value("takedown_requests"),
     }
+
+
+def latest_updates(publications: list[Publication], limit: int = 5) -> list[tuple[str, Publication]]:
+    """(newest source date, publication), newest first: what changed most recently on the site."""
+    dated = [(str(max(p.dataset.sources["published"])), p) for p in publications]
+    return sorted(dated, key=lambda item: (item[0], item[1].dataset.name), reverse=True)[:limit]
 
 
 def _write(path: Path, text: str) -> None:
