@@ -15,7 +15,7 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from . import SiteError, feed, guide, i18n, mkdocs_runner
+from . import SiteError, assets, feed, guide, i18n, mkdocs_runner
 from .charts import build_charts
 from .config import Config
 from .figures import compute_figures
@@ -48,11 +48,12 @@ def build_site(datasets_dir: Path, out_dir: Path, config: Config, progress: Prog
         pages = render_pages(publications, strings, config.site_src, docs)
         pages += feed.render(publications, strings, config, docs)
         pages += guide.render(strings, config, docs)
-        copy_assets(config.site_src / "assets", docs["ko"] / "assets")
+        assets.copy_assets(config.site_src / "assets", docs["ko"] / "assets", config.root)
         write_chart_data(publications, docs["ko"] / "downloads" / "charts")
         progress.stage("mkdocs")
         mkdocs_runner.build(config, docs, pages, strings, work / "site", source_date_epoch(datasets))
         write_sitemap(work / "site", config, source_date_epoch(datasets))
+        assets.precompress(work / "site")
         progress.stage("publish")
     progress.end()
     return []
@@ -62,13 +63,6 @@ def source_date_epoch(datasets) -> int:
     """The newest publication date of any source: the same data gives the same timestamps."""
     newest = max(max(d.sources["published"]) for d in datasets)
     return calendar.timegm(dt.date.fromisoformat(newest).timetuple())
-
-
-def copy_assets(source: Path, target: Path) -> None:
-    shutil.copytree(source, target)
-    import plotly
-
-    shutil.copyfile(Path(plotly.__file__).parent / "package_data" / "plotly.min.js", target / "js" / "plotly.min.js")
 
 
 def write_chart_data(publications: list[Publication], folder: Path) -> None:

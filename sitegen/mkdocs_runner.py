@@ -53,9 +53,16 @@ def _settings(base: dict, config: Config, lang: str, docs_dir: Path, site_dir: P
     up = "../" if lang != "ko" else ""
     settings["extra_css"] = [up + path for path in base.get("extra_css", [])]
     settings["extra_javascript"] = [up + path for path in base.get("extra_javascript", [])]
-    settings["extra"] = dict(base.get("extra", {}), alternate=[
-        {"name": NAMES[other], "lang": other, "link": _relative_root(lang, other)} for other in ROOTS
+    settings["extra"] = dict(base.get("extra", {}), languages=[
+        {"name": NAMES[other], "lang": other, "link": _relative_root(lang, other),
+         "root_url": config.site_url.rstrip("/") + "/" + ROOTS[other] if config.site_url else ""} for other in ROOTS
     ])
+    # Material writes <link rel="alternate" hreflang> from extra.alternate when it is a list, and its
+    # script then reads sitemap.xml beside each link. hreflang needs absolute URLs, so the list is
+    # given only with a site_url; `true` keeps the switcher (site_src/overrides/partials/alternate.html).
+    settings["extra"]["alternate"] = [{"lang": alt["lang"], "link": alt["root_url"]}
+                                      for alt in settings["extra"]["languages"]] if config.site_url else True
+    settings["extra"]["ui"] = t  # UI strings for the theme overrides (footer, ...)
     settings["nav"] = _nav(yaml.safe_load((config.site_src / "nav.yml").read_text(encoding="utf-8")), pages, lang, t)
     return settings
 

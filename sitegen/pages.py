@@ -79,7 +79,8 @@ def render_pages(publications: list[Publication], strings: dict, site_src: Path,
         common = {"lang": lang, "t": strings[lang], "i18n": i18n, "publications": publications}
         common["changelog"] = changelog_entries
         _write(docs_dir / "index.md", env.get_template("index.md.j2").render(
-            **common, root="", site_root="" if lang == "ko" else "../", key=key_figures(publications)))
+            **common, root="", site_root="" if lang == "ko" else "../", key=key_figures(publications),
+            updates=latest_updates(publications)))
         for publication in publications:
             _write(docs_dir / "data" / f"{publication.dataset.name}.md", env.get_template("dataset.md.j2").render(
                 **common, root="../../", site_root="../../" if lang == "ko" else "../../../", p=publication))
@@ -132,6 +133,12 @@ def _headline_ok(publication: Publication, period_id: str) -> bool:
     rows = published(publication.dataset)
     rows = rows[(rows["period_id"] == period_id) & (rows["measure"] == "arrested") & (rows["group"] == "total")]
     return len(rows) == 1 and rows["flag"].iloc[0] == ""
+
+
+def latest_updates(publications: list[Publication], limit: int = 5) -> list[tuple]:
+    """(changelog entry, publication), newest first: the latest releases, revisions and corrections."""
+    dated = [(entry, p) for p in publications for entry in changelog_entries(p.dataset)]
+    return sorted(dated, key=lambda item: (item[0].date, item[1].dataset.name), reverse=True)[:limit]
 
 
 def _write(path: Path, text: str) -> None:

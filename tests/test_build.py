@@ -30,11 +30,11 @@ def test_every_dataset_has_a_page_in_both_languages(built_site):
 
 
 def test_plotly_is_self_hosted_and_loaded_only_where_charts_are(built_site):
-    assert (built_site / "assets" / "js" / "plotly.min.js").is_file()
+    assert (built_site / "assets" / "js" / "plotly-basic.min.js").is_file()
     chart_page = (built_site / "data" / "special-crackdown-2024" / "index.html").read_text(encoding="utf-8")
     assert 'class="chart__plot"' in chart_page
     for page in built_site.rglob("*.html"):
-        assert "plotly.min.js" not in page.read_text(encoding="utf-8"), f"{page} loads plotly.js eagerly"
+        assert "plotly-basic.min.js" not in page.read_text(encoding="utf-8"), f"{page} loads plotly.js eagerly"
 
 
 def test_no_request_to_another_host(built_site):

@@ -1,14 +1,15 @@
 /* Draw every chart on the page with Plotly.
  *
- * The figure of each chart is JSON in a <script type="application/json">
- * next to its placeholder, so no inline script runs. plotly.js is fetched
+ * The figure of each chart is JSON in the data-figure attribute of its
+ * placeholder (HTML-escaped), so no inline script runs and Material's instant
+ * navigation, which re-creates <script> elements as scripts, cannot break it. plotly.js is fetched
  * only when a page has a chart, once, from beside this file. Material's
  * instant navigation swaps pages without a reload: document$ tells us when.
  */
 (function () {
   "use strict";
   var here = document.currentScript && document.currentScript.src;
-  var plotlyUrl = new URL("plotly.min.js", here || document.baseURI).href;
+  var plotlyUrl = new URL("plotly-basic.min.js", here || document.baseURI).href;
   var loading = null;
 
   function loadPlotly() {
@@ -47,9 +48,7 @@
     if (!plots.length) return;
     loadPlotly().then(function (Plotly) {
       plots.forEach(function (plot) {
-        var source = document.getElementById(plot.getAttribute("data-figure"));
-        if (!source) return;
-        var figure = JSON.parse(source.textContent);
+        var figure = JSON.parse(plot.getAttribute("data-figure"));
         plot._figure = figure;
         Plotly.react(plot, figure.data, themed(figure.layout), { displayModeBar: false, responsive: true });
       });
@@ -63,11 +62,46 @@
     });
   }
 
+  /* Data tables behind the charts sort by any column: each header becomes a button (keyboard and
+   * screen readers reach it) and aria-sort says the current order. Numbers sort as numbers. */
+  function sortKey(cell) {
+    var text = cell.textContent.trim();
+    var number = text.replace(/[^0-9.\-]/g, "");
+    return cell.classList.contains("num") && number !== "" ? parseFloat(number) : text;
+  }
+
+  function sortBy(table, column, header) {
+    var ascending = header.getAttribute("aria-sort") !== "ascending";
+    var body = table.tBodies[0];
+    var rows = Array.prototype.slice.call(body.rows);
+    rows.sort(function (a, b) {
+      var x = sortKey(a.cells[column]), y = sortKey(b.cells[column]);
+      var order = typeof x === "number" && typeof y === "number" ? x - y : String(x).localeCompare(String(y));
+      return ascending ? order : -order;
+    });
+    rows.forEach(function (row) { body.appendChild(row); });
+    table.querySelectorAll("thead th").forEach(function (th) { th.removeAttribute("aria-sort"); });
+    header.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+  }
+
+  function makeSortable() {
+    document.querySelectorAll("table.sortable:not([data-sortable])").forEach(function (table) {
+      table.setAttribute("data-sortable", "");
+      table.querySelectorAll("thead th").forEach(function (header, column) {
+        var button = document.createElement("button");
+        button.type = "button";
+        while (header.firstChild) button.appendChild(header.firstChild);
+        header.appendChild(button);
+        button.addEventListener("click", function () { sortBy(table, column, header); });
+      });
+    });
+  }
+
   new MutationObserver(recolour).observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
 
   if (window.document$ && window.document$.subscribe) {
-    window.document$.subscribe(drawAll);
+    window.document$.subscribe(function () { makeSortable(); drawAll(); });
   } else {
-    document.addEventListener("DOMContentLoaded", drawAll);
+    document.addEventListener("DOMContentLoaded", function () { makeSortable(); drawAll(); });
   }
 })();

@@ -1,0 +1,80 @@
+"""Lighthouse (default mobile mode) on each page type of site/, served with gzip on 127.0.0.1.
+
+Prints the four category scores per page and the bytes transferred for a
+first visit (empty cache) to a chart page. Needs `make site` first (it also
+installs Lighthouse from package-lock.json). Not part of `make test`: scores
+and timings vary with the machine.
+
+    .venv/bin/python benchmarks/lighthouse.py [--site site] [--runs 1]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from sitegen import static_server  # noqa: E402
+
+PAGES = {
+    "home (ko)": "",
+    "chart page (ko)": "data/special-crackdown-2024/",
+    "chart page (en)": "en/data/special-crackdown-2024/",
+    "text page (ko)": "methodology/",
+    "help (en)": "en/help/",
+}
+CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync"
+
+
+def run_lighthouse(url: str, out: Path) -> dict:
+    binary = ROOT / "node_modules" / ".bin" / "lighthouse"
+    if not binary.exists():
+        sys.exit(f"{binary}: not found - run `make site` (it installs the locked npm packages)")
+    env = dict(os.environ, CHROME_PATH=os.environ.get("CHROME_PATH", "/usr/bin/chromium"))
+    subprocess.run([str(binary), url, "--quiet", "--output=json", f"--output-path={out}",
+                    f"--chrome-flags={CHROME_FLAGS}", "--only-categories=" + ",".join(CATEGORIES)],
+                   check=True, env=env)
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site", type=Path, default=ROOT / "site")
+    parser.add_argument("--runs", type=int, default=1, help="runs per page; the median score is printed")
+    args = parser.parse_args()
+    if not (args.site / "index.html").is_file():
+        sys.exit(f"{args.site}: no built site - run `make site` first")
+    server = static_server.start(args.site)
+    base = f"http://127.0.0.1:{server.server_port}/"
+    print(f"{'page':<18} " + " ".join(f"{c:>14}" for c in CATEGORIES))
+    transfer = None
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, path in PAGES.items():
+            scores = {c: [] for c in CATEGORIES}
+            for run in range(args.runs):
+                report = run_lighthouse(base + path, Path(tmp) / f"{run}.json")
+                for c in CATEGORIES:
+                    scores[c].append(round(report["categories"][c]["score"] * 100))
+                if name == "chart page (ko)" and transfer is None:
+                    items = report["audits"]["network-requests"]["details"]["items"]
+                    transfer = (sum(i.get("transferSize", 0) for i in items), len(items),
+                                sorted(((i.get("transferSize", 0), i["url"].replace(base, "/")) for i in items), reverse=True)[:5])
+            print(f"{name:<18} " + " ".join(f"{statistics.median(scores[c]):>14.0f}" for c in CATEGORIES), flush=True)
+    server.shutdown()
+    total, count, largest = transfer
+    print(f"\nFirst visit to a chart page: {total / 1024:.0f} KiB transferred in {count} requests; largest:")
+    for size, url in largest:
+        print(f"  {size / 1024:8.1f} KiB  {url}")
+
+
+if __name__ == "__main__":
+    main()

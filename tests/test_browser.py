@@ -1,0 +1,288 @@
+"""The built site in a real browser: Debian's Chromium driven by Playwright, served on 127.0.0.1.
+
+Every page is loaded once (console errors, failed requests, requests to other
+hosts, axe-core WCAG 2.1 A/AA); charts, the language switch, search, downloads,
+light/dark, instant navigation and JavaScript-off are checked on the pages
+that have them. Screenshots at phone and desktop width go to test-artifacts/.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+import json
+import re
+import socket
+from urllib.parse import urlparse
+
+import pytest
+from conftest import ROOT
+from playwright.sync_api import expect, sync_playwright
+
+from sitegen import static_server
+from sitegen.build import build_site
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync"]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+ARTIFACTS = ROOT / "test-artifacts" / "screenshots"
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
+CHART_PAGE = "data/special-crackdown-2024/"
+
+
+@pytest.fixture(scope="module")
+def base_url(built_site):
+    server = static_server.start(built_site)
+    yield f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+class Watched:
+    """A browser context that records console errors, failed requests and requests to other hosts."""
+
+    def __init__(self, browser, **options):
+        self.context = browser.new_context(**options)
+        self.errors: list[str] = []
+        self.foreign: list[str] = []
+        self.context.route("**/*", self._route)
+        self.context.on("console", lambda m: m.type == "error" and self.errors.append(f"console: {m.text}"))
+        self.context.on("weberror", lambda e: self.errors.append(f"page error: {e.error}"))
+        self.context.on("requestfailed", lambda r: self.errors.append(f"failed: {r.url} {r.failure}"))
+        self.context.on("response", lambda r: r.status >= 400 and self.errors.append(f"HTTP {r.status}: {r.url}"))
+
+    def _route(self, route):
+        if urlparse(route.request.url).hostname == "127.0.0.1" or route.request.url.startswith(("data:", "blob:")):
+            route.continue_()
+        else:
+            self.foreign.append(route.request.url)
+            route.abort()
+
+    def page(self):
+        self.last = self.context.new_page()
+        return self.last
+
+    def clean(self):
+        self.last.wait_for_load_state("networkidle")  # a request cut off by the next page is no failure
+        assert self.errors == [] and self.foreign == [], "\n".join(self.errors + self.foreign)
+
+
+@pytest.fixture
+def watched(browser):
+    context = Watched(browser, viewport=DESKTOP)
+    yield context
+    context.context.close()
+
+
+def site_pages(built_site) -> list[str]:
+    """Every page's path relative to the site root: "", "about/", "en/data/x/", ..."""
+    paths = (p.parent.relative_to(built_site).as_posix() for p in built_site.rglob("index.html"))
+    return sorted("" if path == "." else path + "/" for path in paths)
+
+
+def axe_violations(page) -> list[dict]:
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("""() => axe.run(document, {
+        runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}, resultTypes: ["violations"]})""")
+    return [{"id": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]][:5]} for v in result["violations"]]
+
+
+def screenshot(page, path: str, width: str) -> None:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    name = (path.strip("/").replace("/", "_") or "home") + f"-{width}.png"
+    page.screenshot(path=str(ARTIFACTS / name), full_page=True)
+
+
+def wait_for_charts(page) -> None:
+    plots = page.locator(".chart__plot")
+    for i in range(plots.count()):
+        expect(plots.nth(i).locator("svg.main-svg").first).to_be_attached(timeout=15000)
+
+
+def test_the_built_site_has_every_page_type(built_site):
+    pages = site_pages(built_site)
+    for path in ["", "en/", CHART_PAGE, "en/" + CHART_PAGE, "about/", "en/about/", "help/", "en/help/"]:
+        assert path in pages
+
+
+@pytest.mark.parametrize("width", ["desktop", "phone"])
+def test_every_page_loads_cleanly_and_passes_axe(browser, base_url, built_site, width):
+    context = Watched(browser, viewport=DESKTOP if width == "desktop" else PHONE,
+                      is_mobile=width == "phone", has_touch=width == "phone")
+    page = context.page()
+    problems = {}
+    for path in site_pages(built_site):
+        page.goto(base_url + path, wait_until="networkidle")
+        wait_for_charts(page)
+        expect(page.locator("html")).to_have_attribute("lang", "en" if path.startswith("en/") else "ko")
+        violations = axe_violations(page)
+        if violations:
+            problems[path] = violations
+        screenshot(page, path, width)
+    assert context.context.cookies() == []
+    context.clean()
+    context.context.close()
+    assert problems == {}, json.dumps(problems, ensure_ascii=False, indent=1)
+
+
+@pytest.mark.parametrize("lang", ["", "en/"])
+def test_each_chart_draws_one_bar_per_table_row(watched, base_url, lang):
+    page = watched.page()
+    page.goto(base_url + lang + CHART_PAGE, wait_until="networkidle")
+    charts = page.locator("figure.chart")
+    assert charts.count() >= 3
+    for i in range(charts.count()):
+        chart = charts.nth(i)
+        rows = chart.locator("table tbody tr").count()
+        assert rows >= 2
+        expect(chart.locator(".chart__plot g.trace.bars g.point path")).to_have_count(rows, timeout=15000)
+        plot = chart.locator(".chart__plot")
+        assert plot.get_attribute("role") == "img"
+        name = page.locator("#" + plot.get_attribute("aria-labelledby")).inner_text()
+        assert name.strip() and name == chart.locator("figcaption").inner_text()
+    watched.clean()
+
+
+@pytest.fixture(scope="module")
+def deployed_url(tmp_path_factory, config):
+    """The site built with its site_url, as deployed: Material's instant navigation needs it (sitemap.xml)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    url = f"http://127.0.0.1:{port}/"
+    out = tmp_path_factory.mktemp("deployed") / "site"
+    assert build_site(ROOT / "datasets", out, dataclasses.replace(config, site_url=url)) == []
+    server = static_server.start(out, port)
+    yield url
+    server.shutdown()
+    server.server_close()
+
+
+def test_charts_render_after_instant_navigation_and_follow_the_colour_scheme(watched, deployed_url):
+    page = watched.page()
+    page.goto(deployed_url, wait_until="networkidle")
+    page.evaluate("window.__sameDocument = true")
+    page.locator(f'.dataset-list a[href$="{CHART_PAGE}"]').click()
+    expect(page).to_have_url(re.compile(re.escape(CHART_PAGE) + "$"))
+    assert page.evaluate("window.__sameDocument") is True  # Material swapped the page without a reload
+    wait_for_charts(page)
+    expect(page.locator("g.trace.bars g.point path").first).to_be_attached()
+
+    def axis_colour():
+        return page.locator(".chart__plot .ytick text").first.evaluate("e => getComputedStyle(e).fill")
+
+    before = axis_colour()
+    scheme = page.locator("body").get_attribute("data-md-color-scheme")
+    page.locator("form[data-md-component=palette] label:visible").first.click()
+    expect(page.locator("body")).not_to_have_attribute("data-md-color-scheme", scheme)
+    page.wait_for_function("c => getComputedStyle(document.querySelector('.chart__plot .ytick text')).fill !== c", arg=before)
+    assert axis_colour() != before
+    assert page.evaluate("window.__sameDocument") is True
+    watched.clean()
+
+
+def test_the_data_table_sorts_by_a_column(watched, base_url):
+    page = watched.page()
+    page.goto(base_url + "en/" + CHART_PAGE, wait_until="networkidle")
+    chart = page.locator("figure.chart").first
+    chart.locator("summary").click()
+
+    def values():
+        return [int(v.replace(",", "")) for v in chart.locator("tbody td.num").all_inner_texts()]
+
+    button = chart.locator("thead th").nth(1).locator("button")
+    button.click()
+    assert values() == sorted(values())
+    expect(chart.locator("thead th").nth(1)).to_have_attribute("aria-sort", "ascending")
+    button.click()
+    assert values() == sorted(values(), reverse=True)
+    expect(chart.locator("thead th").nth(1)).to_have_attribute("aria-sort", "descending")
+    watched.clean()
+
+
+@pytest.mark.parametrize("path", ["", "en/", CHART_PAGE, "en/" + CHART_PAGE, "help/", "en/help/"])
+def test_the_language_switch_keeps_the_page(watched, base_url, path):
+    page = watched.page()
+    page.goto(base_url + path, wait_until="networkidle")
+    other = "ko" if path.startswith("en/") else "en"
+    page.locator(".md-header__option .md-select button").hover()
+    page.locator(f'a.md-select__link[hreflang="{other}"]').click()
+    target = path[3:] if path.startswith("en/") else "en/" + path
+    expect(page).to_have_url(base_url + target)
+    expect(page.locator("html")).to_have_attribute("lang", other)
+    page.wait_for_load_state("networkidle")
+    back = page.locator(f'a.md-select__link[hreflang="{"en" if other == "ko" else "ko"}"]')
+    assert back.get_attribute("href").endswith(path[3:] if path.startswith("en/") else path)
+    watched.clean()
+
+
+@pytest.mark.parametrize("lang,term,expected", [
+    ("", "촉법소년", CHART_PAGE),  # appears with particles ("촉법소년은", ...) in Korean text
+    ("", "디지털성범죄피해자지원센터", "help/"),
+    ("en/", "apprehended", CHART_PAGE),
+    ("en/", "1366", "help/"),
+])
+def test_search_finds_a_term(watched, base_url, lang, term, expected):
+    page = watched.page()
+    page.goto(base_url + lang, wait_until="networkidle")
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill(term)
+    box.press("End")  # Material searches on key events; fill() alone types no key
+    results = page.locator(".md-search-result__item a")
+    expect(results.first).to_be_attached(timeout=15000)
+    hrefs = results.evaluate_all("as => as.map(a => a.href)")
+    assert any(urlparse(h).path.endswith("/" + lang + expected) for h in hrefs), hrefs
+    watched.clean()
+
+
+def test_every_download_link_returns_its_file(watched, base_url, built_site):
+    page = watched.page()
+    checked = 0
+    for path in site_pages(built_site):
+        page.goto(base_url + path, wait_until="networkidle")
+        for href in page.locator("a[download], a[href*='/downloads/']").evaluate_all("as => as.map(a => a.href)"):
+            response = page.request.get(href)
+            assert response.status == 200, href
+            if href.endswith(".csv"):
+                rows = list(csv.reader(io.StringIO(response.text())))
+                assert len(rows) >= 3 and rows[0][-1] == "value" and all(r[-1].isdigit() for r in rows[1:]), href
+            checked += 1
+    assert checked >= 6
+    watched.clean()
+
+
+def test_summary_and_table_show_without_javascript(browser, base_url):
+    context = browser.new_context(java_script_enabled=False, viewport=PHONE)
+    page = context.new_page()
+    page.goto(base_url + "en/" + CHART_PAGE)
+    chart = page.locator("figure.chart").first
+    expect(chart.locator(".chart__summary")).to_be_visible()
+    assert re.search(r"\d", chart.locator(".chart__summary").inner_text())
+    chart.locator("summary").click()  # <details> opens without script
+    expect(chart.locator("table")).to_be_visible()
+    screenshot(page, "en/" + CHART_PAGE + "no-js", "phone")
+    context.close()
+
+
+def test_every_page_shows_help_contacts_in_its_footer(watched, base_url, built_site):
+    page = watched.page()
+    for path in site_pages(built_site):
+        page.goto(base_url + path, wait_until="networkidle")
+        footer = page.locator("footer .site-help")
+        expect(footer).to_contain_text("1366")
+        footer.locator("a.site-help__page").click()
+        expect(page).to_have_url(base_url + ("en/" if path.startswith("en/") else "") + "help/")
+        page.wait_for_load_state("networkidle")
+    watched.clean()
