@@ -50,6 +50,8 @@ def precompress(site_dir: Path) -> None:
     for path in sorted(site_dir.rglob("*")):
         if path.suffix not in COMPRESSIBLE or not path.is_file() or path.stat().st_size < MIN_BYTES:
             continue
+        if (path.parent / "SHA256SUMS").exists():  # a download folder: its files are listed and checksummed as they are
+            continue
         data = path.read_bytes()
         with open(path.with_name(path.name + ".gz"), "wb") as raw:
             # No file name and mtime 0 in the header: the same input gives the same bytes.

@@ -48,6 +48,12 @@ def link(path: str, from_dir: str, site_url: str) -> str:
     return relative
 
 
+def first_day(dataset: Dataset) -> str:
+    """The earliest day the data covers: a period whose start no source gives counts from its end (an as-of date)."""
+    periods = dataset.periods
+    return min(periods["start"].where(periods["start"] != "", periods["end"]))
+
+
 def page_dir(dataset: Dataset, lang: str) -> str:
     return f"{PAGE_DIRS[lang]}data/{dataset.name}/"
 
@@ -106,7 +112,7 @@ def dataset_jsonld(dataset: Dataset, files: Downloads, config: Config, t: dict, 
         "license": files.license.get("path", ""),
         "creator": organisation,
         "publisher": organisation,
-        "temporalCoverage": f"{min(periods['start'])}/{max(periods['end'])}",
+        "temporalCoverage": f"{first_day(dataset)}/{max(periods['end'])}",
         "spatialCoverage": {"@type": "Place", "name": t["dl_spatial_coverage"]},
         "variableMeasured": [
             {"@type": "PropertyValue", "propertyID": m.id, "name": getattr(m, f"name_{lang}"),
@@ -156,7 +162,7 @@ def catalog(releases: list[Release], datasets: list[Dataset], config: Config) ->
             "dct:license": license,
             "dct:spatial": {"@id": KOREA},
             "dct:temporal": {"@type": "dct:PeriodOfTime",
-                             "dcat:startDate": {"@value": min(dataset.periods["start"]), "@type": "xsd:date"},
+                             "dcat:startDate": {"@value": first_day(dataset), "@type": "xsd:date"},
                              "dcat:endDate": {"@value": max(dataset.periods["end"]), "@type": "xsd:date"}},
             "dcat:landingPage": {"@id": url(page_dir(dataset, "ko"))},
             "dct:conformsTo": {"@id": "https://datapackage.org/standard/data-package/"},
@@ -210,20 +216,27 @@ def write_sitemap(site_dir: Path, config: Config, epoch: int) -> None:
         path = "" if path == "." else path + "/"
         lang = "en" if path.startswith(PAGE_DIRS["en"]) else "ko"
         pages[lang].add(path.removeprefix(PAGE_DIRS[lang]))
-    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
-             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">']
-    for path in sorted(pages["ko"] | pages["en"]):
-        versions = {lang: PAGE_DIRS[lang] + path for lang in PAGE_DIRS if path in pages[lang]}
-        alternates = [(lang, loc) for lang, loc in versions.items()] + ([("x-default", versions["ko"])] if "ko" in versions else [])
-        for loc in versions.values():
-            lines.append(f"<url><loc>{html.escape(link(loc, '', config.site_url))}</loc><lastmod>{lastmod}</lastmod>")
-            lines += [f'<xhtml:link rel="alternate" hreflang="{lang}" href="{html.escape(link(target, "", config.site_url))}"/>'
-                      for lang, target in alternates]
-            lines.append("</url>")
-    lines.append("</urlset>")
-    text = "\n".join(lines) + "\n"
+    head = ['<?xml version="1.0" encoding="UTF-8"?>',
+            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">']
     for lang, folder in PAGE_DIRS.items():
         for name in ("sitemap.xml", "sitemap.xml.gz"):
             (site_dir / folder / name).unlink(missing_ok=True)
+
+    def urlset(langs: list[str], from_dir: str) -> str:
+        lines = list(head)
+        for path in sorted(pages["ko"] | pages["en"]):
+            versions = {lang: PAGE_DIRS[lang] + path for lang in PAGE_DIRS if path in pages[lang]}
+            alternates = list(versions.items()) + ([("x-default", versions["ko"])] if "ko" in versions else [])
+            for lang in [lang for lang in langs if lang in versions]:
+                lines.append(f"<url><loc>{html.escape(link(versions[lang], from_dir, config.site_url))}</loc>"
+                             f"<lastmod>{lastmod}</lastmod>")
+                lines += [f'<xhtml:link rel="alternate" hreflang="{alt}" '
+                          f'href="{html.escape(link(target, from_dir, config.site_url))}"/>' for alt, target in alternates]
+                lines.append("</url>")
+        return "\n".join(lines + ["</urlset>"]) + "\n"
+
+    # The root sitemap lists every page; en/ gets one of its own pages, which the theme's language switch reads.
+    (site_dir / PAGE_DIRS["en"] / "sitemap.xml").write_text(urlset(["en"], PAGE_DIRS["en"]), encoding="utf-8")
+    text = urlset(list(PAGE_DIRS), "")
     (site_dir / "sitemap.xml").write_text(text, encoding="utf-8")
     (site_dir / "sitemap.xml.gz").write_bytes(gzip.compress(text.encode("utf-8"), mtime=epoch))

@@ -43,16 +43,34 @@
     return out;
   }
 
+  function draw(plot) {
+    loadPlotly().then(function (Plotly) {
+      var figure = JSON.parse(plot.getAttribute("data-figure"));
+      plot._figure = figure;
+      Plotly.react(plot, figure.data, themed(figure.layout), { displayModeBar: false, responsive: true });
+    });
+  }
+
+  /* plotly.js is large for a phone: fetch and run it only when a chart comes near the screen, so a
+   * reader who never scrolls to a chart never pays for it (the summary and table are there anyway). */
+  var watcher = null;
+
   function drawAll() {
     var plots = document.querySelectorAll(".chart__plot[data-figure]");
+    if (watcher) watcher.disconnect();
     if (!plots.length) return;
-    loadPlotly().then(function (Plotly) {
-      plots.forEach(function (plot) {
-        var figure = JSON.parse(plot.getAttribute("data-figure"));
-        plot._figure = figure;
-        Plotly.react(plot, figure.data, themed(figure.layout), { displayModeBar: false, responsive: true });
+    if (!("IntersectionObserver" in window)) {
+      plots.forEach(draw);
+      return;
+    }
+    watcher = new IntersectionObserver(function (entries, observer) {
+      entries.forEach(function (entry) {
+        if (!entry.isIntersecting) return;
+        observer.unobserve(entry.target);
+        draw(entry.target);
       });
-    });
+    }, { rootMargin: "200px 0px" });
+    plots.forEach(function (plot) { watcher.observe(plot); });
   }
 
   function recolour() {
