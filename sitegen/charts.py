@@ -32,6 +32,7 @@ class Chart:
     rows: dict[str, list[list[str]]]
     csv: str
     figure: dict[str, str]
+    widths: tuple[float | None, ...] = ()  # each table row's bar as a share of the chart width; None = suppressed
 
     @property
     def csv_name(self) -> str:
@@ -78,7 +79,8 @@ def _by_group_charts(dataset: Dataset, strings: dict) -> list[Chart]:
             figure[lang] = _bar(chart_id, labels, list(frame["value"]), measure_name, s["suppressed"])
         header = ["group", "value"] + (["status"] if frame["value"].isna().any() else [])
         charts.append(Chart(chart_id, title, summary, _columns(strings, "group"), table,
-                            _csv(header, zip(frame["group"], frame["value"], frame["status"])), figure))
+                            _csv(header, zip(frame["group"], frame["value"], frame["status"])), figure,
+                            bar_widths(frame["value"])))
     return charts
 
 
@@ -140,7 +142,17 @@ def _period_chart(dataset, figures, strings, measure, frame, chart_id, starts, e
         table[lang] = [[label, i18n.number(v, lang)] for label, v in zip(labels, frame["value"])]
         figure[lang] = _bar(chart_id, labels, list(frame["value"]), measure_name)
     return Chart(chart_id, title, summary, _columns(strings, "period"), table,
-                 _csv(["period_id", "value"], zip(frame["period_id"], frame["value"])), figure)
+                 _csv(["period_id", "value"], zip(frame["period_id"], frame["value"])), figure, bar_widths(frame["value"]))
+
+
+BAR_SPACE = 80.0  # percent of the width the longest bar takes; the rest holds its value
+
+
+def bar_widths(values) -> tuple[float | None, ...]:
+    """Each bar's width in percent of the chart, for the static chart the page shows before any script runs."""
+    known = [None if pd.isna(v) else float(v) for v in values]
+    largest = max((v for v in known if v is not None), default=0.0) or 1.0
+    return tuple(None if v is None else round(v / largest * BAR_SPACE, 2) for v in known)
 
 
 def _suppressed(dataset: Dataset):

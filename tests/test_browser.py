@@ -9,6 +9,7 @@ that have them. Screenshots at phone and desktop width go to test-artifacts/.
 from __future__ import annotations
 
 import csv
+import zipfile
 import dataclasses
 import io
 import json
@@ -16,10 +17,12 @@ import re
 import socket
 from urllib.parse import urlparse
 
+import openpyxl
 import pytest
 from conftest import ROOT
 from playwright.sync_api import expect, sync_playwright
 
+from sitegen.standard import SCHEMAS
 from sitegen import static_server
 from sitegen.build import build_site
 
@@ -105,9 +108,19 @@ def screenshot(page, path: str, width: str) -> None:
 
 
 def wait_for_charts(page) -> None:
+    """Every chart shows its bars as drawn at build time (no script needed)."""
     plots = page.locator(".chart__plot")
     for i in range(plots.count()):
-        expect(plots.nth(i).locator("svg.main-svg").first).to_be_attached(timeout=15000)
+        expect(plots.nth(i).locator(".bar svg.bar__svg").first).to_be_attached()
+
+
+def make_interactive(chart) -> None:
+    """Press "Interactive chart": plotly.js is fetched and draws the Plotly figure in place of the static bars."""
+    button = chart.locator("button.chart__interactive")
+    expect(button).to_be_visible()
+    button.click()
+    expect(chart.locator(".chart__plot svg.main-svg").first).to_be_attached(timeout=15000)
+    expect(button).to_be_hidden()
 
 
 def test_the_built_site_has_every_page_type(built_site):
@@ -118,8 +131,10 @@ def test_the_built_site_has_every_page_type(built_site):
 
 @pytest.mark.parametrize("width", ["desktop", "phone"])
 def test_every_page_loads_cleanly_and_passes_axe(browser, base_url, built_site, width):
+    # axe is injected as an inline script, which the site's Content-Security-Policy rightly blocks:
+    # this context lets the test's own script in (tests/test_injection.py proves the policy holds).
     context = Watched(browser, viewport=DESKTOP if width == "desktop" else PHONE,
-                      is_mobile=width == "phone", has_touch=width == "phone")
+                      is_mobile=width == "phone", has_touch=width == "phone", bypass_csp=True)
     page = context.page()
     problems = {}
     for path in site_pages(built_site):
@@ -146,6 +161,10 @@ def test_each_chart_draws_one_bar_per_table_row(watched, base_url, lang):
         chart = charts.nth(i)
         rows = chart.locator("table tbody tr").count()
         assert rows >= 2
+        expect(chart.locator(".chart__plot .bar rect.bar__rect")).to_have_count(rows)  # static, before any script
+        labels = chart.locator(".chart__plot .bar__label").all_inner_texts()
+        assert labels == [t.strip() for t in chart.locator("table tbody th").all_text_contents()]
+        make_interactive(chart)
         expect(chart.locator(".chart__plot g.trace.bars g.point path")).to_have_count(rows, timeout=15000)
         plot = chart.locator(".chart__plot")
         assert plot.get_attribute("role") == "img"
@@ -177,7 +196,10 @@ def test_charts_render_after_instant_navigation_and_follow_the_colour_scheme(wat
     expect(page).to_have_url(re.compile(re.escape(CHART_PAGE) + "$"))
     assert page.evaluate("window.__sameDocument") is True  # Material swapped the page without a reload
     wait_for_charts(page)
+    make_interactive(page.locator("figure.chart").first)
     expect(page.locator("g.trace.bars g.point path").first).to_be_attached()
+    static_bar = page.locator("figure.chart").nth(1).locator("rect.bar__rect").first
+    static_before = static_bar.evaluate("e => getComputedStyle(e).fill")
 
     def axis_colour():
         return page.locator(".chart__plot .ytick text").first.evaluate("e => getComputedStyle(e).fill")
@@ -188,6 +210,7 @@ def test_charts_render_after_instant_navigation_and_follow_the_colour_scheme(wat
     expect(page.locator("body")).not_to_have_attribute("data-md-color-scheme", scheme)
     page.wait_for_function("c => getComputedStyle(document.querySelector('.chart__plot .ytick text')).fill !== c", arg=before)
     assert axis_colour() != before
+    assert static_bar.evaluate("e => getComputedStyle(e).fill") != static_before  # the static bars follow it too
     assert page.evaluate("window.__sameDocument") is True
     watched.clean()
 
@@ -255,9 +278,20 @@ def test_every_download_link_returns_its_file(watched, base_url, built_site):
         for href in page.locator("a[download], a[href*='/downloads/']").evaluate_all("as => as.map(a => a.href)"):
             response = page.request.get(href)
             assert response.status == 200, href
-            if href.endswith(".csv"):
-                rows = list(csv.reader(io.StringIO(response.text())))
-                assert len(rows) >= 3 and rows[0][-1] == "value" and all(r[-1].isdigit() for r in rows[1:]), href
+            name = urlparse(href).path.rsplit("/", 1)[-1]
+            if "/downloads/charts/" in href:  # exactly the data of one chart
+                rows = list(csv.DictReader(io.StringIO(response.text())))
+                assert len(rows) >= 2 and all(r["value"] == "" or float(r["value"]) >= 0 for r in rows), href
+            elif name.endswith(".csv"):  # a resource of a data package, with the columns of its schema
+                header = next(csv.reader(io.StringIO(response.text())))
+                assert header == [f["name"] for f in SCHEMAS[name.removesuffix(".csv")]["fields"]], href
+            elif name.endswith(".xlsx"):
+                assert "README" in openpyxl.load_workbook(io.BytesIO(response.body()), read_only=True).sheetnames, href
+            elif name.endswith(".zip"):
+                with zipfile.ZipFile(io.BytesIO(response.body())) as archive:
+                    assert archive.testzip() is None and "datapackage.json" in archive.namelist(), href
+            elif name.endswith(".json"):
+                json.loads(response.text())
             checked += 1
     assert checked >= 6
     watched.clean()

@@ -1,10 +1,10 @@
-/* Draw every chart on the page with Plotly.
+/* Charts and data tables.
  *
- * The figure of each chart is JSON in the data-figure attribute of its
- * placeholder (HTML-escaped), so no inline script runs and Material's instant
- * navigation, which re-creates <script> elements as scripts, cannot break it. plotly.js is fetched
- * only when a page has a chart, once, from beside this file. Material's
- * instant navigation swaps pages without a reload: document$ tells us when.
+ * Each chart is on the page as plain bars (HTML and SVG, drawn at build time).
+ * Its Plotly figure is JSON in the data-figure attribute of the placeholder
+ * (HTML-escaped, so no inline script runs); "Interactive chart" fetches
+ * plotly.js once, from beside this file, and draws it. Material's instant
+ * navigation swaps pages without a reload: document$ tells us when.
  */
 (function () {
   "use strict";
@@ -43,34 +43,31 @@
     return out;
   }
 
-  function draw(plot) {
+  /* The page shows each chart as plain bars (HTML and SVG, no script needed). "Interactive chart"
+   * swaps in the Plotly version: plotly.js is large for a phone, so it is fetched only then. */
+  function makeInteractive(button) {
+    var plot = document.getElementById(button.getAttribute("aria-controls"));
+    if (!plot) return;
+    button.disabled = true;
     loadPlotly().then(function (Plotly) {
       var figure = JSON.parse(plot.getAttribute("data-figure"));
       plot._figure = figure;
+      plot.textContent = "";
+      plot.classList.add("chart__plot--interactive");
       Plotly.react(plot, figure.data, themed(figure.layout), { displayModeBar: false, responsive: true });
-    });
+      button.hidden = true;
+    }, function () { button.disabled = false; });
   }
 
-  /* plotly.js is large for a phone: fetch and run it only when a chart comes near the screen, so a
-   * reader who never scrolls to a chart never pays for it (the summary and table are there anyway). */
-  var watcher = null;
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("button.chart__interactive");
+    if (button) makeInteractive(button);
+  });
 
-  function drawAll() {
-    var plots = document.querySelectorAll(".chart__plot[data-figure]");
-    if (watcher) watcher.disconnect();
-    if (!plots.length) return;
-    if (!("IntersectionObserver" in window)) {
-      plots.forEach(draw);
-      return;
-    }
-    watcher = new IntersectionObserver(function (entries, observer) {
-      entries.forEach(function (entry) {
-        if (!entry.isIntersecting) return;
-        observer.unobserve(entry.target);
-        draw(entry.target);
-      });
-    }, { rootMargin: "200px 0px" });
-    plots.forEach(function (plot) { watcher.observe(plot); });
+  function offerInteractive() {
+    document.querySelectorAll("button.chart__interactive[hidden]").forEach(function (button) {
+      if (!button.disabled) button.hidden = false;
+    });
   }
 
   function recolour() {
@@ -118,8 +115,8 @@
   new MutationObserver(recolour).observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
 
   if (window.document$ && window.document$.subscribe) {
-    window.document$.subscribe(function () { makeSortable(); drawAll(); });
+    window.document$.subscribe(function () { makeSortable(); offerInteractive(); });
   } else {
-    document.addEventListener("DOMContentLoaded", function () { makeSortable(); drawAll(); });
+    document.addEventListener("DOMContentLoaded", function () { makeSortable(); offerInteractive(); });
   }
 })();
