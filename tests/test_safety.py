@@ -46,6 +46,16 @@ EXPECTED = {
 }
 
 
+def test_committed_fixtures_are_what_make_fixtures_writes(tmp_path):
+    """Each fixture is the shipped package in the standard shape plus one fault; regenerate with tests/make_fixtures.py."""
+    from make_fixtures import CASES, snapshot, write_fixture
+
+    assert sorted(CASES) == sorted(p.name for p in FIXTURES.iterdir() if p.is_dir())
+    for case in CASES:
+        write_fixture(case, tmp_path / case)
+        assert snapshot(FIXTURES / case) == snapshot(tmp_path / case), f"run .venv/bin/python tests/make_fixtures.py ({case})"
+
+
 def places(problems, folder):
     return [(p.code, p.file.removeprefix(f"{folder}/"), p.row, p.field) for p in problems]
 
