@@ -106,7 +106,8 @@ def dataset_jsonld(dataset: Dataset, files: Downloads, config: Config, t: dict, 
         "license": files.license.get("path", ""),
         "creator": organisation,
         "publisher": organisation,
-        "temporalCoverage": f"{min(periods['start'])}/{max(periods['end'])}",
+        # a count as of a date (no start) covers at least that day
+        "temporalCoverage": f"{min(periods['start'].where(periods['start'] != '', periods['end']))}/{max(periods['end'])}",
         "spatialCoverage": {"@type": "Place", "name": t["dl_spatial_coverage"]},
         "variableMeasured": [
             {"@type": "PropertyValue", "propertyID": m.id, "name": getattr(m, f"name_{lang}"),
@@ -115,7 +116,8 @@ def dataset_jsonld(dataset: Dataset, files: Downloads, config: Config, t: dict, 
         "keywords": [str(k) for k in dataset.descriptor.get("keywords", [])],
         "isAccessibleForFree": True,
         "citation": [
-            {"@type": "CreativeWork", "name": s.title or s.publisher, "datePublished": s.published,
+            {"@type": "CreativeWork", "name": s.title or s.publisher,
+             **({"datePublished": s.published[:7] if s.published_precision == "month" else s.published} if s.published else {}),
              "publisher": {"@type": "Organization", "name": s.publisher}, **({"url": s.url} if s.url else {})}
             for s in dataset.sources.sort_values("id").itertuples()],
         "distribution": [
