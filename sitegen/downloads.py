@@ -221,14 +221,21 @@ def license_text(descriptor: dict) -> str:
             "이 편집물(표, 구조, 설명)의 이용 조건은 위 라이선스를 따릅니다. 원래 수치를 실은 보도자료와 기사는 각자의 이용 조건을 따릅니다.\n")
 
 
+def _source_date(iso: str, precision: str) -> str:
+    """A source's date as precisely as it is known: 2024-09-30, 2024-09 (month only), about 2024-09-30, or nothing."""
+    if precision == "month":
+        return iso[:7]
+    return f"about {iso}" if iso and precision == "about" else iso
+
+
 def readme_text(dataset: Dataset, descriptor: dict, dictionary: list[dict], evidence: dict) -> str:
     lines = [dataset.text("title", "en"), dataset.text("title", "ko"), "",
              f"Version: {dataset.version}", f"Data as of: {evidence['data_date']}", "",
              dataset.text("description", "en"), "", dataset.text("description", "ko"), "",
              license_text(descriptor), "Sources / 출처:"]
     for source in dataset.sources.sort_values("id").itertuples():
-        lines.append(f"- {source.id}: {source.publisher}, {source.title + ', ' if source.title else ''}"
-                     f"{source.published}{', ' + source.url if source.url else ''}")
+        parts = [source.publisher, source.title, _source_date(source.published, source.published_precision), source.url]
+        lines.append(f"- {source.id}: {', '.join(p for p in parts if p)}")
     lines += ["", f"Validated with frictionless {evidence['validator_version']} (data as of {evidence['data_date']}): "
               f"{evidence['rows']} rows, {evidence['errors']} errors. Check: frictionless validate datapackage.json",
               "Files: CSV are UTF-8 without a byte order mark, LF line ends, RFC 4180 quoting. A suppressed cell "

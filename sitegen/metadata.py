@@ -121,7 +121,8 @@ def dataset_jsonld(dataset: Dataset, files: Downloads, config: Config, t: dict, 
         "keywords": [str(k) for k in dataset.descriptor.get("keywords", [])],
         "isAccessibleForFree": True,
         "citation": [
-            {"@type": "CreativeWork", "name": s.title or s.publisher, "datePublished": s.published,
+            {"@type": "CreativeWork", "name": s.title or s.publisher,
+             **({"datePublished": s.published[:7] if s.published_precision == "month" else s.published} if s.published else {}),
              "publisher": {"@type": "Organization", "name": s.publisher}, **({"url": s.url} if s.url else {})}
             for s in dataset.sources.sort_values("id").itertuples()],
         "distribution": [

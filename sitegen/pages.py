@@ -37,7 +37,7 @@ class Publication:
     dataset: Dataset
     figures: Figures
     charts: list[Chart]
-    release: Any = None  # metadata.Release: the downloads, JSON-LD and citation
+    release: Any  # metadata.Release: the downloads, JSON-LD and citation (the dataset page lists them)
 
 
 def make_environment(templates_dir: Path) -> jinja2.Environment:

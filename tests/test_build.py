@@ -5,6 +5,7 @@ import re
 import shutil
 
 from conftest import ROOT
+from helpers import write_package
 
 from sitegen.build import build_site
 
@@ -48,33 +49,36 @@ def test_no_request_to_another_host(built_site):
     assert "fonts.googleapis" not in css and "@import url(http" not in css
 
 
-def test_two_builds_are_byte_identical(tmp_path, config):
-    assert build_site(ROOT / "datasets", tmp_path / "a", config) == []
-    assert build_site(ROOT / "datasets", tmp_path / "b", config) == []
-    assert tree(tmp_path / "a") == tree(tmp_path / "b")
-    comparison = filecmp.dircmp(tmp_path / "a", tmp_path / "b")
+def test_two_builds_are_byte_identical(tmp_path, config, built_site):
+    assert build_site(ROOT / "datasets", tmp_path / "b", config) == []  # built_site is the first build
+    assert tree(built_site) == tree(tmp_path / "b")
+    comparison = filecmp.dircmp(built_site, tmp_path / "b")
     assert not comparison.diff_files and not comparison.left_only and not comparison.right_only
 
 
-def test_a_failed_build_leaves_the_previous_site_untouched(tmp_path, shipped, config):
+# The two tests below are about the swap at the end of a build, not about the data: a tiny package builds in a second.
+def test_a_failed_build_leaves_the_previous_site_untouched(tmp_path, config):
+    datasets = tmp_path / "datasets"
+    observations = write_package(datasets / "tiny") / "data" / "observations.csv"
     out = tmp_path / "site"
-    assert build_site(shipped, out, config) == []
+    assert build_site(datasets, out, config) == []
     before = tree(out)
-    observations = shipped / "special-crackdown-2024" / "data" / "observations.csv"
-    observations.write_text(observations.read_text(encoding="utf-8").replace(",963,", ",lots,", 1), encoding="utf-8")
-    problems = build_site(shipped, out, config)
+    observations.write_text(observations.read_text(encoding="utf-8").replace(",100,", ",lots,", 1), encoding="utf-8")
+    problems = build_site(datasets, out, config)
     assert [p.code for p in problems] == ["type-error"]
     assert tree(out) == before
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no work folder left behind
 
 
-def test_a_crash_inside_mkdocs_leaves_the_previous_site_untouched(tmp_path, shipped, config, monkeypatch):
+def test_a_crash_inside_mkdocs_leaves_the_previous_site_untouched(tmp_path, config, monkeypatch):
     import pytest
 
     from sitegen import SiteError, mkdocs_runner
 
+    datasets = tmp_path / "datasets"
+    write_package(datasets / "tiny")
     out = tmp_path / "site"
-    assert build_site(shipped, out, config) == []
+    assert build_site(datasets, out, config) == []
     before = tree(out)
 
     def broken(*args, **kwargs):
@@ -82,13 +86,13 @@ def test_a_crash_inside_mkdocs_leaves_the_previous_site_untouched(tmp_path, ship
 
     monkeypatch.setattr(mkdocs_runner, "build", broken)
     with pytest.raises(SiteError):
-        build_site(shipped, out, config)
+        build_site(datasets, out, config)
     assert tree(out) == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
 
 
-def test_output_does_not_depend_on_the_datasets_folder_location(tmp_path, shipped, config):
-    assert build_site(ROOT / "datasets", tmp_path / "a", config) == []
+def test_output_does_not_depend_on_the_datasets_folder_location(tmp_path, shipped, config, built_site):
     moved = tmp_path / "elsewhere" / "datasets"
     shutil.copytree(shipped, moved)
-    assert build_site(moved, tmp_path / "b", config) == []
-    assert tree(tmp_path / "a") == tree(tmp_path / "b")
+    assert build_site(moved, tmp_path / "b", config) == []  # built_site was built from ROOT / "datasets"
+    assert tree(built_site) == tree(tmp_path / "b")

@@ -1,5 +1,6 @@
 """Published files: really opened, parsed and validated, as a journalist's tools would."""
 
+import datetime as dt
 import hashlib
 import importlib.metadata
 import io
@@ -20,6 +21,7 @@ from sitegen.downloads import package_downloads
 from sitegen.standard import RESOURCE_NAMES, SCHEMAS
 from sitegen.validation import check_datasets
 
+MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 NAMES = sorted(p.parent.name for p in (ROOT / "datasets").glob("*/datapackage.json"))
 
 
@@ -104,7 +106,9 @@ def test_validation_evidence_names_version_date_rows_and_errors(built_site):
         rows = sum(len(pd.read_csv(folder / f"{r}.csv", dtype=str)) for r in RESOURCE_NAMES)
         assert (report["validator_version"], report["rows"], report["errors"], report["valid"]) == (version, rows, 0, True)
         page = (built_site / "en" / "data" / name / "index.html").read_text(encoding="utf-8")
-        assert f"Validated with frictionless {version} (data as of 17 Apr 2025): {rows} rows, 0 errors." in page
+        newest = dt.date.fromisoformat(max(pd.read_csv(folder / "sources.csv", dtype=str, keep_default_na=False)["published"]))
+        as_of = f"{newest.day} {MONTHS[newest.month - 1]} {newest.year}"  # each package: its newest source's date
+        assert f"Validated with frictionless {version} (data as of {as_of}): {rows} rows, 0 errors." in page
 
 
 def test_dataset_page_links_every_download_and_shows_dictionary_licence_and_citation(built_site):
@@ -137,10 +141,10 @@ def test_data_page_lists_every_dataset_in_both_languages(built_site):
 
 
 def suppressed_package(tmp_path, config):
+    # both parts are suppressed: one alone could be recovered as total minus the other (the check refuses that)
     observations = [obs("crackdown", "total", 100), obs("crackdown", "age_10_19", "", status="c"),
-                    obs("crackdown", "age_20_29", 40), obs("before", "total", 50)]
-    sources = [dict(SOURCES[0], title='=HYPERLINK("https://example.org","보도")')]
-    write_package(tmp_path / "tiny", observations=observations, sources=sources)
+                    obs("crackdown", "age_20_29", "", status="c"), obs("before", "total", 50)]
+    write_package(tmp_path / "tiny", observations=observations)
     problems, datasets = check_datasets(tmp_path, config)
     assert problems == []
     return datasets[0]
@@ -157,8 +161,10 @@ def test_a_suppressed_cell_is_empty_with_its_status_in_every_format(tmp_path, co
         assert archive.read("observations.csv") == files.file("observations.csv").data
 
 
-def test_text_that_looks_like_a_formula_stays_text_in_the_xlsx(tmp_path, config):
-    files = package_downloads(suppressed_package(tmp_path, config))
+def test_text_that_looks_like_a_formula_stays_text_in_the_xlsx(tmp_path):
+    """The check refuses such text (formula-injection, tests/test_safety.py); the writer is the second line of defence."""
+    folder = write_package(tmp_path / "tiny", sources=[dict(SOURCES[0], title='=HYPERLINK("https://example.org","보도")')])
+    files = package_downloads(load_dataset(folder))
     book = openpyxl.load_workbook(io.BytesIO(files.file("tiny.xlsx").data))
     cell = book["sources"]["C2"]
     assert (cell.value, cell.data_type) == ('=HYPERLINK("https://example.org","보도")', "s")
@@ -184,3 +190,15 @@ def test_names_and_versions_that_cannot_be_addresses_are_problems(tmp_path, conf
     problems, datasets = check_datasets(tmp_path, config)
     assert datasets == [] and code in [p.code for p in problems]
     assert all(p.field == field for p in problems if p.code == code)
+
+
+def test_sources_without_an_exact_date_are_listed_as_precisely_as_known(tmp_path):
+    sources = [SOURCES[0], dict(SOURCES[0], id="src-month", published="2024-09-01", published_precision="month"),
+               dict(SOURCES[0], id="src-about", published="2024-09-30", published_precision="about"),
+               dict(SOURCES[0], id="src-undated", published="", url="")]
+    files = package_downloads(load_dataset(write_package(tmp_path / "tiny", sources=sources)))
+    readme = files.file("README.txt").data.decode("utf-8").splitlines()
+    assert "- src-month: Agency, Release, 2024-09, https://example.org/a" in readme
+    assert "- src-about: Agency, Release, about 2024-09-30, https://example.org/a" in readme
+    assert "- src-undated: Agency, Release" in readme
+    assert files.date == "2025-04-17"  # the newest dated source

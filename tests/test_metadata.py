@@ -142,3 +142,19 @@ def test_citation_cff_has_the_required_structure(config):
     assert cff["authors"] and all(a.get("name") or a.get("family-names") for a in cff["authors"])
     assert set(cff) <= {"cff-version", "message", "type", "title", "abstract", "authors", "license", "keywords",
                         "version", "date-released", "url", "repository-code", "doi", "identifiers"}
+
+
+def test_json_ld_dates_say_only_what_is_known(tmp_path, config):
+    from helpers import PERIODS, SOURCES
+
+    sources = [SOURCES[0], dict(SOURCES[0], id="src-month", published="2022-11-01", published_precision="month"),
+               dict(SOURCES[0], id="src-undated", published="")]
+    periods = [*PERIODS, {"id": "asof-2023-12-31", "name_ko": "누적", "name_en": "To date", "start": "", "end": "2023-12-31",
+                          "kind": "snapshot", "comparable_to": "", "source_id": "src-a"}]
+    write_package(tmp_path / "tiny", sources=sources, periods=periods)
+    problems, [dataset] = check_datasets(tmp_path, config)
+    assert problems == []
+    data = json.loads(describe_release(dataset, config, i18n.load_strings(ROOT / "site_src" / "i18n")).jsonld["en"])
+    dates = {c["name"] + str(i): c.get("datePublished") for i, c in enumerate(data["citation"])}
+    assert list(dates.values()) == ["2025-04-17", "2022-11", None]  # sorted by id: src-a, src-month, src-undated
+    assert data["temporalCoverage"] == "2023-12-31/2025-03-31"  # a count as of a date covers at least that day

@@ -1,6 +1,7 @@
 """From a new period to a published page, changelog and feed entry; the changelog rules the build enforces."""
 
 import csv
+import shutil
 import subprocess
 import xml.etree.ElementTree as ET
 
@@ -31,13 +32,16 @@ def write(path, table):
         writer.writerows(table)
 
 
-def new_period(datasets, *extra):
+def new_period(datasets, *extra, package=PACKAGE):
     return main(["new-period", "--datasets", str(datasets), "--id", NEW, "--start", "2024-11-01", "--end", "2025-10-31",
                  "--name-ko", "사이버성폭력 집중단속 (2024.11.1.~2025.10.31.)",
-                 "--name-en", "Cyber sexual violence crackdown (1 Nov 2024 – 31 Oct 2025)", *extra])
+                 "--name-en", "Cyber sexual violence crackdown (1 Nov 2024 – 31 Oct 2025)",
+                 *(["--package", package] if package else []), *extra])
 
 
 def test_a_new_period_goes_from_nothing_to_a_published_page_changelog_and_feed_entry(shipped, tmp_path, capsys):
+    # The world before this crackdown's results were published: the package that now holds them is not there yet.
+    shutil.rmtree(shipped / "cyber-sexual-violence-crackdown-2024-25")
     folder = shipped / PACKAGE
     assert new_period(shipped) == 0
     assert "Fill in:" in capsys.readouterr().out
@@ -85,18 +89,28 @@ def test_a_new_period_goes_from_nothing_to_a_published_page_changelog_and_feed_e
 
 
 @pytest.mark.parametrize("extra, message", [
-    (["--id", "crackdown-2024-08-28"], "already has this period"),
-    (["--end", "2024-10-01"], "--end 2024-10-01 is before --start 2024-11-01"),
-    (["--compare-to", "window-2023"], "--compare-to window-2023: no such period"),
-    (["--start", "2024-11-31"], '--start "2024-11-31": not a date'),
-    (["--kind", "snapshot"], "no package holds snapshot periods - pass --package NAME (choices: special-crackdown-2024)"),
+    (["--package", PACKAGE, "--id", "crackdown-2024-08-28"], "already has this period"),
+    (["--package", PACKAGE, "--end", "2024-10-01"], "--end 2024-10-01 is before --start 2024-11-01"),
+    (["--package", PACKAGE, "--compare-to", "window-2023"], "--compare-to window-2023: no such period"),
+    (["--package", PACKAGE, "--start", "2024-11-31"], '--start "2024-11-31": not a date'),
+    (["--package", "crackdown-2099"], "--package crackdown-2099: no such package"),
+    ([], "several packages hold crackdown periods - pass --package NAME (choices: crackdown-2022, "
+         "cyber-sexual-violence-crackdown-2024-25, special-crackdown-2024)"),
 ])
 def test_new_period_refuses_with_a_clear_message_and_changes_nothing(shipped, extra, message, capsys):
     before = {p: p.read_bytes() for p in shipped.rglob("*") if p.is_file()}
-    assert new_period(shipped, *extra) == 2
+    assert new_period(shipped, *extra, package=None) == 2
     err = capsys.readouterr().err
     assert message in err and "Traceback" not in err
     assert {p: p.read_bytes() for p in shipped.rglob("*") if p.is_file()} == before
+
+
+def test_new_period_names_the_packages_when_none_holds_the_kind(tmp_path, capsys):
+    from helpers import write_package
+
+    write_package(tmp_path / "datasets" / "tiny")  # holds a crackdown and a comparison window only
+    assert new_period(tmp_path / "datasets", "--kind", "snapshot", package=None) == 2
+    assert "no package holds snapshot periods - pass --package NAME (choices: tiny)" in capsys.readouterr().err
 
 
 def released(shipped, capsys):
@@ -107,22 +121,23 @@ def released(shipped, capsys):
 
 
 def test_a_changed_figure_without_a_changelog_entry_is_refused(shipped, tmp_path, capsys):
+    # A figure no quoted derived figure depends on: changing the apprehended total would also (rightly) break the
+    # release's quoted 93.1% share, which is a different rule (tests/test_fidelity.py).
     observations = released(shipped, capsys)
-    observations.write_text(observations.read_text(encoding="utf-8").replace(",963,exact,,published", ",970,exact,,published"),
+    observations.write_text(observations.read_text(encoding="utf-8").replace(",detained,total,59,", ",detained,total,60,"),
                             encoding="utf-8")
     assert main(["build", "--datasets", str(shipped), "--out", str(tmp_path / "site")]) == 1
     out = capsys.readouterr()
-    assert (f"{observations}:2:value: [unrecorded-change] changed crackdown-2024-08-28 / arrested / total: "
-            "963 [source joongang-daily-2025-04-17] -> 970 [source joongang-daily-2025-04-17] since 1.0.0, without a "
-            "changelog entry") in out.out
+    assert (f"{observations}:10:value: [unrecorded-change] changed crackdown-2024-08-28 / detained / total: "
+            "59 [source vop-2025-04-17] -> 60 [source vop-2025-04-17] since 1.0.0, without a changelog entry") in out.out
     assert "Nothing was published" in out.err and not (tmp_path / "site").exists()
 
     assert main(["diff", "--datasets", str(shipped)]) == 0
-    assert "changed crackdown-2024-08-28 / arrested / total: 963" in capsys.readouterr().out
+    assert "changed crackdown-2024-08-28 / detained / total: 59" in capsys.readouterr().out
 
     changelog = shipped / PACKAGE / "changelog.yml"
     entry = ('- version: 1.0.1\n  date: 2025-04-18\n  kind: correction\n  reason_en: Typing error.\n  reason_ko: 입력 오류.\n'
-             '  figures: ["crackdown-2024-08-28/arrested/total"]\n')
+             '  figures: ["crackdown-2024-08-28/detained/total"]\n')
     changelog.write_text(entry + changelog.read_text(encoding="utf-8"), encoding="utf-8")
     assert main(["check", "--datasets", str(shipped)]) == 1
     assert '[version-mismatch] is "1.0.0" but the newest changelog entry is 1.0.1' in capsys.readouterr().out

@@ -46,6 +46,16 @@ EXPECTED = {
 }
 
 
+def test_committed_fixtures_are_what_make_fixtures_writes(tmp_path):
+    """Each fixture is the shipped package in the standard shape plus one fault; regenerate with tests/make_fixtures.py."""
+    from make_fixtures import CASES, snapshot, write_fixture
+
+    assert sorted(CASES) == sorted(p.name for p in FIXTURES.iterdir() if p.is_dir())
+    for case in CASES:
+        write_fixture(case, tmp_path / case)
+        assert snapshot(FIXTURES / case) == snapshot(tmp_path / case), f"run .venv/bin/python tests/make_fixtures.py ({case})"
+
+
 def places(problems, folder):
     return [(p.code, p.file.removeprefix(f"{folder}/"), p.row, p.field) for p in problems]
 
@@ -174,14 +184,18 @@ def test_an_incomplete_breakdown_does_not_reveal_anything(tmp_path, config):
 def test_shipped_package_uses_its_exemption(config):
     problems, datasets = check_datasets(ROOT / "datasets", config)
     assert problems == []
-    exempt = datasets[0].observations.query("disclosure_exemption != ''")
-    assert list(exempt["value"]) == [4]
+    exempt = {d.name: d.observations.query("disclosure_exemption != ''") for d in datasets}
+    assert list(exempt["special-crackdown-2024"]["value"]) == [4]
+    for name, rows in exempt.items():  # every exempted count is small and was published verbatim by its own source
+        assert (rows["value"] < config.disclosure_threshold).all(), name
+        assert (rows["disclosure_exemption"] == rows["source_id"]).all(), name
 
 
 def test_suppressed_cells_show_as_suppressed_never_as_zero(tmp_path, config):
     from sitegen import i18n
     from sitegen.charts import build_charts
     from sitegen.figures import compute_figures
+    from sitegen.metadata import describe_release
     from sitegen.pages import Publication, render_pages
 
     groups = GROUPS + [{"id": "age_30_39", "parent": "total", "name_ko": "30대", "name_en": "30s"}]
@@ -200,8 +214,22 @@ def test_suppressed_cells_show_as_suppressed_never_as_zero(tmp_path, config):
     assert figure["data"][0]["y"] == [None, 90.0, None]
     assert [a["text"] for a in figure["layout"]["annotations"]] == ["suppressed", "suppressed"]
     docs = {lang: tmp_path / "docs" / lang for lang in i18n.LANGUAGES}
-    render_pages([Publication(dataset, figures, [chart])], strings, config.site_src, docs)
+    render_pages([Publication(dataset, figures, [chart], describe_release(dataset, config, strings))], strings,
+                 config.site_src, docs)
     page = (docs["en"] / "data" / "tiny.md").read_text(encoding="utf-8")
     assert page.count('<td class="num"><span class="suppressed">suppressed</span></td>') == 2
     assert '<td class="num">0</td>' not in page
     assert folder.is_dir()
+
+
+@pytest.mark.parametrize("char", ["\x00", "\x08", "\x0b", "\x1b", "\x7f"])
+def test_a_control_character_is_a_problem_not_a_crash(tmp_path, config, char):
+    from helpers import SOURCES
+
+    from sitegen.build import build_site
+
+    write_package(tmp_path / "p" / "tiny", sources=[dict(SOURCES[0], quote=f"before{char}after")])
+    problems = build_site(tmp_path / "p", tmp_path / "site", config)
+    assert [(p.code, p.row, p.field) for p in problems] == [("control-character", 2, "quote")]
+    assert f"U+{ord(char):04X}" in problems[0].message and problems[0].hint
+    assert not (tmp_path / "site").exists()
