@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from . import SiteError, assets, feed, guide, i18n, mkdocs_runner
+from .cache import Cache
 from .charts import build_charts
 from .config import Config
 from .figures import compute_figures
@@ -26,19 +27,20 @@ from .progress import SILENT, Progress
 from .validation import check_datasets
 
 
-def build_site(datasets_dir: Path, out_dir: Path, config: Config, progress: Progress = SILENT) -> list[Problem]:
-    """Build the site into out_dir. Returns the data problems (and builds nothing) if there are any."""
+def build_site(datasets_dir: Path, out_dir: Path, config: Config, progress: Progress = SILENT,
+               cache: Cache | None = None) -> list[Problem]:
+    """Build the site into out_dir. Returns the data problems (and builds nothing) if there are any.
+    With a cache, a package's check results and derived figures, charts and files are reused while unchanged."""
     progress.stage("check")
-    problems, datasets = check_datasets(datasets_dir, config)
+    problems, datasets = check_datasets(datasets_dir, config, cache)
     if problems:
         return problems
     progress.stage("figures")
     strings = i18n.load_strings(config.site_src / "i18n")
     publications = []
     for dataset in datasets:
-        figures = compute_figures(dataset)
-        publications.append(Publication(dataset, figures, build_charts(dataset, figures, strings),
-                                        describe_release(dataset, config, strings)))
+        publications.append(cache.get_or_make("publication", dataset.folder, lambda: publish(dataset, config, strings))
+                            if cache else publish(dataset, config, strings))
         progress.detail(f"{dataset.name} {dataset.version}: {len(dataset.observations)} observations, "
                         f"{len(publications[-1].charts)} charts")
     with staging(out_dir) as work:
@@ -55,8 +57,16 @@ def build_site(datasets_dir: Path, out_dir: Path, config: Config, progress: Prog
         write_sitemap(work / "site", config, source_date_epoch(datasets))
         assets.precompress(work / "site")
         progress.stage("publish")
+    if cache:
+        cache.prune()
     progress.end()
     return []
+
+
+def publish(dataset, config: Config, strings: dict) -> Publication:
+    """Everything derived from one package: figures, charts, download files (pure: cacheable)."""
+    figures = compute_figures(dataset)
+    return Publication(dataset, figures, build_charts(dataset, figures, strings), describe_release(dataset, config, strings))
 
 
 def source_date_epoch(datasets) -> int:

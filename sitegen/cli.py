@@ -50,6 +50,8 @@ def make_parser() -> argparse.ArgumentParser:
     build.add_argument("--out", type=Path, default=Path("site"), metavar="DIR",
                        help="folder for the built site (default: site)")
     _progress_options(build)
+    build.add_argument("--no-cache", action="store_true",
+                       help="recompute everything instead of reusing unchanged packages' results from build/cache")
     build.set_defaults(run=run_build)
 
     serve = commands.add_parser("serve", help="preview the site on 127.0.0.1 and rebuild on changes",
@@ -137,7 +139,10 @@ def run_build(args) -> int:
     from .progress import NORMAL, QUIET, VERBOSE, Progress
 
     progress = Progress(QUIET if args.quiet else VERBOSE if args.verbose else NORMAL)
-    problems = build_site(args.datasets, args.out, load_config(), progress)
+    from .cache import default_cache
+
+    config = load_config()
+    problems = build_site(args.datasets, args.out, config, progress, None if args.no_cache else default_cache(config))
     progress.summary(args.out, len(find_packages(args.datasets)), len(problems))
     if problems:
         report(problems)

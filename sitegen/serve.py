@@ -20,6 +20,7 @@ from pathlib import Path
 
 from . import SiteError
 from .build import build_site
+from .cache import default_cache
 from .config import Config
 
 POLL_SECONDS = 0.5
@@ -95,7 +96,7 @@ def serve(datasets_dir: Path, port: int, config: Config) -> None:
 def _rebuild(datasets_dir: Path, out: Path, config: Config, preview: Preview) -> None:
     started = time.monotonic()
     try:
-        lines = [str(problem) for problem in build_site(datasets_dir, out, config)]
+        lines = [str(problem) for problem in build_site(datasets_dir, out, config, cache=default_cache(config))]
     except SiteError as error:
         lines = [f"error: {error}"]
     except Exception as error:  # a half-edited template must not stop the preview

@@ -23,8 +23,9 @@ from .problems import Problem
 from .standard import RESOURCE_NAMES, SCHEMAS
 
 
-def check_datasets(datasets_dir: Path, config: Config) -> tuple[list[Problem], list[Dataset]]:
-    """All problems of all packages under datasets_dir, and the packages that passed."""
+def check_datasets(datasets_dir: Path, config: Config, cache=None) -> tuple[list[Problem], list[Dataset]]:
+    """All problems of all packages under datasets_dir, and the packages that passed (sitegen.cache: reused
+    for a package whose files, code and configuration are unchanged)."""
     problems: list[Problem] = []
     datasets: list[Dataset] = []
     folders = find_packages(datasets_dir)
@@ -32,14 +33,21 @@ def check_datasets(datasets_dir: Path, config: Config) -> tuple[list[Problem], l
         problems.append(Problem(str(datasets_dir), None, None, "no-packages", "no data package found",
                                 f"add a folder with a {DESCRIPTOR} (see the maintainer's guide)"))
     for folder in folders:
-        found = check_package(folder)
-        if not found:
-            dataset = load_dataset(folder)
-            found = checks.run_all(dataset, config)
-            if not found:
-                datasets.append(dataset)
+        found, dataset = (cache.get_or_make("check", folder, lambda: _check_one(folder, config)) if cache
+                          else _check_one(folder, config))
+        if dataset is not None:
+            datasets.append(dataset)
         problems.extend(found)
     return sorted(problems, key=_sort_key), datasets
+
+
+def _check_one(folder: Path, config: Config) -> tuple[list[Problem], Dataset | None]:
+    found = check_package(folder)
+    if found:
+        return found, None
+    dataset = load_dataset(folder)
+    found = checks.run_all(dataset, config)
+    return found, None if found else dataset
 
 
 def _sort_key(problem: Problem):
