@@ -74,6 +74,9 @@ def test_a_new_period_goes_from_nothing_to_a_published_page_changelog_and_feed_e
     page = (out / "en" / "data" / PACKAGE / "index.html").read_text(encoding="utf-8")
     assert f'<h3 id="{NEW}">Cyber sexual violence crackdown (1 Nov 2024 – 31 Oct 2025)</h3>' in page
     assert f"{PACKAGE}--{NEW}--arrested--by-group" in page  # the new period's chart
+    campaign = (out / "en" / "campaigns" / NEW / "index.html").read_text(encoding="utf-8")  # its own page
+    assert "Cyber sexual violence crackdown (1 Nov 2024 – 31 Oct 2025)" in campaign and "1,449" in campaign
+    assert (out / "campaigns" / NEW / "index.html").is_file()
     assert 'id="v1.1.0"' in page and "Results of the cyber sexual violence crackdown." in page
     home = (out / "en" / "index.html").read_text(encoding="utf-8")
     assert '<span class="key-figure__value">1,449</span>' in home  # the latest crackdown's key figures
