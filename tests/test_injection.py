@@ -14,7 +14,7 @@ import markdown
 import yaml
 from conftest import ROOT
 from helpers import write_package
-from hypothesis import HealthCheck, given, settings
+from hypothesis import example, HealthCheck, given, settings
 from hypothesis import strategies as st
 from inert import executable_injections, scan_site
 
@@ -71,7 +71,9 @@ FRAGMENTS = ["<script>", "</script>", "javascript:", "JaVaScRiPt:", "&#106;avasc
 # Control characters other than tab, LF and CR are refused by the check before anything is rendered
 # (tests/test_safety.py::test_a_control_character_is_a_problem_not_a_crash), so they never reach a page.
 REFUSED = "".join(map(chr, [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F]))
-hostile_text = st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(st.characters(exclude_characters=REFUSED), max_size=5)),
+# Lone surrogates (category Cs) cannot come out of a UTF-8 file, so they are not generated either.
+hostile_text = st.lists(st.one_of(st.sampled_from(FRAGMENTS),
+                                  st.text(st.characters(exclude_characters=REFUSED, exclude_categories=("Cs",)), max_size=5)),
                         max_size=12).map("".join)
 
 
@@ -89,6 +91,7 @@ def _html_pages(docs_dir):
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(title=hostile_text, description=hostile_text, label=hostile_text, quote=hostile_text)
+@example(title="", description="", label="", quote="\x80")  # a C1 control once broke the JSON-LD front matter
 def test_random_metadata_never_yields_executable_markup(tmp_path_factory, config, title, description, label, quote):
     folder = tmp_path_factory.mktemp("pkg") / "tiny"
     dataset = load_dataset(write_package(folder))

@@ -17,7 +17,7 @@ from ..codes import Code
 from ..problems import Problem
 
 FORMULA_START = r"^[=+\-@\t\r]"
-CONTROL = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"
+CONTROL = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"
 CODES = {
     "formula-injection": Code("data/groups.csv:5:name_en: '=HYPERLINK(...)' starts with '=', which a spreadsheet runs as a formula",
                               "Remove the leading =, +, -, @, tab or carriage return (write a minus sign as −).",
