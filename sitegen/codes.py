@@ -1,8 +1,10 @@
 """Every problem code with an example message and the fix, in both languages: the table in the maintainer's guide.
 
-Add a code here when you add it to a check (or give the check module a
-`CODES` dict of the same shape: `all_codes()` collects those too). A code that
-is missing here still works; its message and hint say what to do.
+Add a code here when you add it to a check, or give the module that emits it
+a `CODES` dict of the same shape at its top: `all_codes()` collects those of
+the check modules, sitegen.changes, sitegen.files and sitegen.validation.
+tests/test_codes.py fails when a code the sources can emit is registered
+nowhere.
 """
 
 from __future__ import annotations
@@ -92,10 +94,10 @@ CODES: dict[str, Code] = {
 
 
 def all_codes() -> dict[str, Code]:
-    """This registry plus the CODES of every check module, sorted by code."""
-    from . import checks
+    """This registry plus the CODES of every module that emits problems, sorted by code."""
+    from . import changes, checks, files, validation
 
     found = dict(CODES)
-    for module in checks.CHECKS:
+    for module in [*checks.CHECKS, changes, files, validation]:
         found.update(getattr(module, "CODES", {}))
     return dict(sorted(found.items()))

@@ -14,6 +14,26 @@ from pathlib import Path, PurePosixPath
 
 from .checks.personal_data import field_problems
 from .problems import Problem
+from .codes import Code
+
+CODES = {
+    "unsafe-path": Code('datapackage.json:resources.observations.path: "../outside.csv" climbs out of the package folder with ".."',
+                        "Put the file inside the package folder and give a relative path such as data/observations.csv "
+                        "(no absolute path, URL, hidden folder or link leading out).",
+                        "파일을 패키지 폴더 안에 두고 data/observations.csv처럼 상대 경로로 적습니다 "
+                        "(절대 경로·URL·숨김 폴더·바깥을 가리키는 링크는 안 됩니다)."),
+    "not-utf8": Code("data/groups.csv:2: is not UTF-8 text (byte 33) - it looks like CP949/EUC-KR",
+                     'In Excel, "Save As" > "CSV UTF-8", or run iconv -f CP949 -t UTF-8 groups.csv > fixed.csv.',
+                     '엑셀에서 "다른 이름으로 저장" > "CSV UTF-8"을 고르거나 iconv -f CP949 -t UTF-8 groups.csv > fixed.csv를 실행합니다.'),
+    "empty-file": Code("data/observations.csv: is empty", "Write the header and the rows, or remove the resource.",
+                       "머리글 행과 데이터 행을 쓰거나 리소스를 지웁니다."),
+    "no-rows": Code("data/observations.csv:1: has a header but no rows", "Add rows under the header, or remove the resource.",
+                    "머리글 아래에 행을 추가하거나 리소스를 지웁니다."),
+    "unknown-field-type": Code('datapackage.json:resources.observations.schema.value.type: field type "numbr" is not a Table '
+                               "Schema type",
+                               "Use the type of the standard schema (sitegen/standard.py).",
+                               "표준 스키마(sitegen/standard.py)의 형식을 씁니다."),
+}
 from .standard import MAY_BE_EMPTY
 
 FIELD_TYPES = {"any", "array", "boolean", "date", "datetime", "duration", "geojson", "geopoint", "integer",

@@ -21,6 +21,26 @@ from .catalog import DESCRIPTOR, Dataset, find_packages, load_dataset
 from .config import Config
 from .problems import Problem
 from .standard import RESOURCE_NAMES, SCHEMAS
+from .codes import Code
+
+# Codes frictionless reports that we pass on with its own message (type-error, constraint-error, foreign-key and
+# primary-key get our own wording and are in sitegen/codes.py).
+CODES = {
+    "blank-row": Code('data/groups.csv:3: Row at position "3" is completely blank', "Delete the empty row.",
+                      "빈 행을 지웁니다."),
+    "extra-cell": Code('data/groups.csv:2: Row at position "2" has an extra value in field at position "5"',
+                       "Remove the extra value; a comma inside a text needs the text in double quotes.",
+                       '남는 값을 지웁니다. 글 안에 쉼표가 있으면 그 글을 큰따옴표로 감쌉니다.'),
+    "missing-cell": Code('data/groups.csv:2:name_en: Row at position "2" has a missing cell in field "name_en" at position "4"',
+                         "Add the missing value (or an empty cell) so the row has as many cells as the header.",
+                         "빠진 값(또는 빈 칸)을 넣어 행의 칸 수를 머리글과 맞춥니다."),
+    "package-error": Code("datapackage.json: The data package has an error: descriptor is not valid",
+                          "Compare datapackage.json with a package that checks cleanly; copy the schemas from "
+                          "sitegen/standard.py.",
+                          "문제없는 패키지의 datapackage.json과 비교하고, 스키마는 sitegen/standard.py에서 복사합니다."),
+    "error": Code('data/groups.csv: matching fields by name ("fieldsMatch": "subset") requires unique labels in the header',
+                  "Give every column of the header its own name.", "머리글의 열 이름이 겹치지 않게 합니다."),
+}
 
 
 def check_datasets(datasets_dir: Path, config: Config, cache=None) -> tuple[list[Problem], list[Dataset]]:

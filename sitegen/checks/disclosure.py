@@ -19,6 +19,27 @@ from collections.abc import Iterator
 import pandas as pd
 
 from ..problems import Problem
+from ..codes import Code
+
+CODES = {
+    "disclosive-count": Code("data/observations.csv:9:value: crackdown-2024-08-28 / arrested / age_50_plus is 4, below the "
+                             "disclosure threshold of 5",
+                             "Empty the value and put c in status; or, if an official release printed it, name that release in "
+                             "disclosure_exemption.",
+                             "value를 비우고 status에 c를 씁니다. 공식 발표에 실린 수치라면 disclosure_exemption에 그 발표를 적습니다."),
+    "exemption-not-verbatim": Code('data/observations.csv:9:disclosure_exemption: names "vop-2025-04-17", but no row from that '
+                                   "source reports crackdown-2024-08-28 / arrested / age_50_plus with this value",
+                                   "Name the release that printed exactly this figure and record its row, or suppress the cell.",
+                                   "이 수치를 그대로 실은 발표를 적고 그 행을 기록하거나, 칸을 비공개 처리합니다."),
+    "suppressed-cell-revealed": Code("data/observations.csv:11:value: prints crackdown-2024-08-28 / detained / total, which "
+                                     "another row suppresses",
+                                     "Suppress this row too (empty value, c in status) or remove it.",
+                                     "이 행도 비공개 처리하거나(value 비움, status에 c) 지웁니다."),
+    "recoverable-suppression": Code("data/observations.csv:9:value: the suppressed crackdown-2024-08-28 / arrested / age_50_plus "
+                                    "can be recovered by subtraction: total = age_10_19 + ...",
+                                    "Suppress a second cell of that sum as well (the hint names one).",
+                                    "그 합계의 다른 칸 하나도 비공개 처리합니다 (안내에 후보가 나옵니다)."),
+}
 
 FRACTIONAL_UNITS = {"percent", "per_day"}
 SUPPRESSED = "c"

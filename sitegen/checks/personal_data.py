@@ -15,6 +15,26 @@ import re
 from collections.abc import Iterator
 
 from ..problems import Problem
+from ..codes import Code
+
+CODES = {
+    "personal-data-field": Code('data/observations.csv:1:suspect_phone: column "suspect_phone" looks like it holds personal data',
+                                "Remove the column: the site publishes aggregate counts only.",
+                                "그 열을 지웁니다. 사이트는 집계된 건수만 공개합니다."),
+    "resident-registration-number": Code('data/sources.csv:4:quote: "900101-1234567" looks like a resident registration number',
+                                         "Remove it (checked in every resource, the sources' titles and quotes included).", "지웁니다 (출처의 제목·인용문을 포함해 모든 리소스를 검사합니다)."),
+    "phone-number": Code('data/sources.csv:4:quote: "010-1234-5678" looks like a phone number', "Remove it (checked in every resource, the sources' titles and quotes included).", "지웁니다 (출처의 제목·인용문을 포함해 모든 리소스를 검사합니다)."),
+    "email-address": Code('data/sources.csv:4:quote: "victim@example.com" looks like an e-mail address', "Remove it (checked in every resource, the sources' titles and quotes included).",
+                          "지웁니다 (출처의 제목·인용문을 포함해 모든 리소스를 검사합니다)."),
+    "messenger-handle": Code('data/sources.csv:4:url: "t.me/" looks like a messenger handle or link', "Remove it (checked in every resource, the sources' titles and quotes included).",
+                             "지웁니다 (출처의 제목·인용문을 포함해 모든 리소스를 검사합니다)."),
+    "person-name": Code('data/groups.csv:3:name_ko: "김철수 씨" looks like a person\'s name', "Remove it (checked in every resource but the sources' titles and quotes).", "지웁니다 (출처의 제목·인용문을 뺀 모든 리소스를 검사합니다)."),
+    "street-address": Code('data/groups.csv:3:name_ko: "중구 세종대로 110" looks like a street address', "Remove it (checked in every resource but the sources' titles and quotes).",
+                           "지웁니다 (출처의 제목·인용문을 뺀 모든 리소스를 검사합니다)."),
+    "birth-date": Code('data/groups.csv:3:name_en: "date of birth" looks like a birth date', "Remove it (checked in every resource but the sources' titles and quotes).", "지웁니다 (출처의 제목·인용문을 뺀 모든 리소스를 검사합니다)."),
+    "school-name": Code('data/groups.csv:3:name_ko: "서울중앙중학교" looks like a school or university name', "Remove it (checked in every resource but the sources' titles and quotes).",
+                        "지웁니다 (출처의 제목·인용문을 뺀 모든 리소스를 검사합니다)."),
+}
 
 # Column names that only personal data would need (English and Korean).
 PERSONAL_FIELD = re.compile(

@@ -6,6 +6,15 @@ import re
 from collections.abc import Iterator
 
 from ..problems import Problem
+from ..codes import Code
+
+CODES = {
+    "unsafe-name": Code("datapackage.json:name: the package name 'Crackdown 2024' cannot be part of a download address",
+                        "Use lower-case letters, digits and hyphens (e.g. special-crackdown-2024); a resource name may also use _.",
+                        "영문 소문자·숫자·하이픈만 씁니다 (예: special-crackdown-2024). 리소스 이름에는 _도 쓸 수 있습니다."),
+    "bad-version": Code("datapackage.json:version: the version '1.0' is not of the form MAJOR.MINOR.PATCH",
+                        'Set "version" to three numbers, e.g. "1.0.0".', '"version"을 숫자 세 개로 씁니다 (예: "1.0.0").'),
+}
 
 NAME = re.compile(r"[a-z0-9][a-z0-9_-]{0,79}")
 VERSION = re.compile(r"[0-9]+\.[0-9]+\.[0-9]+")
