@@ -22,6 +22,7 @@ from .catalog import Dataset
 from .changes import changelog_entries
 from .charts import Chart, embeddable_json
 from .figures import Figures, published
+from .page_data import PackageView
 
 
 @dataclass(frozen=True)
@@ -77,9 +78,11 @@ def render_pages(publications: list[Publication], strings: dict, site_src: Path,
     pages += [Page(f"campaigns/{period.id}.md", {lang: str(markupsafe.escape(getattr(period, f"name_{lang}")))
                                                   for lang in i18n.LANGUAGES})
               for _, period in campaign_periods(publications)]
+    views = {id(p): PackageView(p) for p in publications}  # plain lookups for the templates, once per package
     for lang, docs_dir in docs.items():
         common = {"lang": lang, "t": strings[lang], "i18n": i18n, "publications": publications}
         common["changelog"] = changelog_entries
+        common["view"] = lambda publication: views[id(publication)]
         _write(docs_dir / "index.md", env.get_template("index.md.j2").render(
             **common, root="", site_root="" if lang == "ko" else "../", key=key_figures(publications),
             updates=latest_updates(publications)))
