@@ -29,6 +29,7 @@ from .page_data import PackageView
 class Page:
     path: str  # relative to the language root, e.g. "data/special-crackdown-2024.md"
     title: dict[str, str]
+    group: str = ""  # a sub-section of its navigation section a long section is split into (a campaign's year)
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,7 @@ def render_pages(publications: list[Publication], strings: dict, site_src: Path,
                                                   for lang in i18n.LANGUAGES})
               for p in publications]
     pages += [Page(f"campaigns/{period.id}.md", {lang: str(markupsafe.escape(getattr(period, f"name_{lang}")))
-                                                  for lang in i18n.LANGUAGES})
+                                                  for lang in i18n.LANGUAGES}, group=period.end[:4])
               for _, period in campaign_periods(publications)]
     views = {id(p): PackageView(p) for p in publications}  # plain lookups for the templates, once per package
     for lang, docs_dir in docs.items():
