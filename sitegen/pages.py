@@ -53,7 +53,7 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
     )
     # Front matter values: HTML-escaped (MkDocs prints page titles raw) and JSON-quoted (valid YAML).
     # Front matter value for JSON made by charts.embeddable_json (no <, > or &): quoted as YAML, not HTML-escaped.
-    env.filters["yaml_json"] = lambda text: markupsafe.Markup(json.dumps(str(text), ensure_ascii=False))
+    env.filters["yaml_json"] = lambda text: markupsafe.Markup(_yaml_quoted(str(text)))
     env.filters["yaml_str"] = lambda text: markupsafe.Markup(_yaml_quoted(str(markupsafe.escape(text))))
     # Data for <script type="application/json"> or "application/ld+json": no <, > or & that could end the element.
     env.filters["script_json"] = lambda data: markupsafe.Markup(embeddable_json(data))
