@@ -134,7 +134,7 @@ def test_data_page_lists_every_dataset_in_both_languages(built_site):
         for name in NAMES:
             assert f'id="{name}"' in html
         for href in re.findall(r'href="([^"#]+)"', html):
-            if not href.startswith(("http", "mailto")):
+            if not href.startswith(("http", "mailto", "tel:")):
                 target = (page.parent / href).resolve()
                 assert target.is_file() or (target / "index.html").is_file(), href
         assert "data/catalog.jsonld" in html and "XLSX" in html
