@@ -228,12 +228,16 @@ def _cells(frame: pd.DataFrame | None) -> dict[tuple, tuple[dict, int]]:
     cells = {}
     if frame is None:
         return cells
-    for index, row in frame.iterrows():
-        value = row["value"]
-        value = "" if value is None or pd.isna(value) or str(value) == "" else _number(value)
-        cell = {"value": value, "qualifier": str(row["qualifier"]), "status": str(row["status"]), "source_id": str(row["source_id"])}
-        alt = "" if row["role"] == "published" else str(row["source_id"])
-        cells[(str(row["period_id"]), str(row["measure"]), str(row["group"]), str(row["role"]), alt)] = (cell, int(index) + 2)
+    shown = {value: "" if value is None or pd.isna(value) or str(value) == "" else _number(value)
+             for value in frame["value"].unique()}  # counts repeat: format each distinct one once
+    values = frame["value"].map(shown).tolist()
+    names = ("period_id", "measure", "group", "role", "qualifier", "status", "source_id")
+    columns = [frame[name].astype(str).tolist() for name in names]
+    for index, value, period_id, measure, group, role, qualifier, status, source_id in zip(frame.index.tolist(), values,
+                                                                                          *columns):
+        cell = {"value": value, "qualifier": qualifier, "status": status, "source_id": source_id}
+        alt = "" if role == "published" else source_id
+        cells[(period_id, measure, group, role, alt)] = (cell, int(index) + 2)
     return cells
 
 

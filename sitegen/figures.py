@@ -118,19 +118,24 @@ def compute_figures(dataset: Dataset) -> Figures:
 
 def days(dataset: Dataset, period_id: str) -> int | None:
     """Days in a period, both ends included; None when its start is not recorded."""
-    period = dataset.periods.set_index("id").loc[period_id]
-    if not period["start"]:
-        return None
-    return (dt.date.fromisoformat(period["end"]) - dt.date.fromisoformat(period["start"])).days + 1
+    return period_days(dataset).get(period_id)
+
+
+def period_days(dataset: Dataset) -> dict[str, int | None]:
+    """Days of every period, both ends included (None when its start is not recorded), computed once per table."""
+    periods = dataset.periods
+    return {pid: (dt.date.fromisoformat(end) - dt.date.fromisoformat(start)).days + 1 if start else None
+            for pid, start, end in zip(periods["id"], periods["start"], periods["end"])}
 
 
 def _rates(dataset: Dataset) -> list[Rate]:
     units = dict(zip(dataset.measures["id"], dataset.measures["unit"]))
     rows = published(dataset)
     rows = rows[(rows["group"] == "total") & rows["measure"].map(units).isin(COUNT_UNITS)]
+    lengths = period_days(dataset)
     rates = []
     for period_id, measure, value in sorted(zip(rows["period_id"], rows["measure"], rows["value"])):
-        length = days(dataset, period_id)
+        length = lengths.get(period_id)
         if length:
             rates.append(Rate(measure, period_id, float(value), length))
     return rates
@@ -140,19 +145,31 @@ def quoted_figures(dataset: Dataset) -> list[Quoted]:
     table = dataset.tables.get("quoted_figures")
     if table is None:
         return []
-    return [derive(dataset, row) for _, row in table.iterrows()]
+    lookup = _Lookup(dataset)
+    return [derive(dataset, row, lookup) for row in table.to_dict("records")]
 
 
-def derive(dataset: Dataset, row) -> Quoted:
+class _Lookup:
+    """What `derive` looks figures up in, built once per package rather than once per quoted figure."""
+
+    def __init__(self, dataset: Dataset):
+        rows = published(dataset)
+        keys = zip(rows["period_id"], rows["measure"], rows["group"])
+        self.values: dict[tuple, float] = {}
+        for key, number in zip(keys, rows["value"]):
+            self.values.setdefault(key, float(number))
+        self.parents = dict(zip(dataset.groups["id"], dataset.groups["parent"]))
+        self.days = period_days(dataset)
+
+
+def derive(dataset: Dataset, row, lookup: _Lookup | None = None) -> Quoted:
     """Ours for one quoted_figures row; ours is None when an input is missing or not exact."""
-    values = published(dataset).set_index(["period_id", "measure", "group"])["value"]
+    lookup = lookup or _Lookup(dataset)
     groups = tuple(str(row["group"]).split("+"))
-    parents = dict(zip(dataset.groups["id"], dataset.groups["parent"]))
-    of_group = str(row["of_group"]) or parents.get(groups[0], "")
+    of_group = str(row["of_group"]) or lookup.parents.get(groups[0], "")
 
     def value(period_id: str, group: str) -> float | None:
-        key = (period_id, row["measure"], group)
-        return float(values[key]) if key in values.index else None
+        return lookup.values.get((period_id, row["measure"], group))
 
     ours, inputs = None, ""
     parts = [value(row["period_id"], g) for g in groups]
@@ -169,7 +186,7 @@ def derive(dataset: Dataset, row) -> Quoted:
             if whole:
                 ours, inputs = total / whole * 100, f"{number} of {whole:g}"
         elif row["kind"] == "daily_rate":
-            length = days(dataset, row["period_id"])
+            length = lookup.days.get(row["period_id"])
             if length:
                 ours, inputs = total / length, f"{number} in {length} days"
     return Quoted(str(row["id"]), str(row["kind"]), str(row["period_id"]), str(row["base_period_id"]), str(row["measure"]),

@@ -70,6 +70,7 @@ def _settings(base: dict, config: Config, lang: str, docs_dir: Path, site_dir: P
 def _nav(entries: list, pages: list[Page], lang: str, t: dict) -> list:
     """site_src/nav.yml for one language: sections get their UI-string title, globs expand to generated pages."""
     titles = {page.path: page.title[lang] for page in pages}
+    groups = {page.path: page.group for page in pages}
 
     def item(path: str):
         return {titles[path]: path} if path in titles else path
@@ -83,8 +84,22 @@ def _nav(entries: list, pages: list[Page], lang: str, t: dict) -> list:
         if isinstance(paths, str):
             paths = sorted(p for p in titles if fnmatch.fnmatch(p, paths))
         if paths:
-            nav.append({t[entry["section"]]: [item(p) for p in paths]})
+            nav.append({t[entry["section"]]: _grouped([item(p) for p in paths], [groups.get(p, "") for p in paths])})
     return nav
+
+
+FLAT_SECTION = 20  # a section of more pages is split into its pages' groups
+
+
+def _grouped(items: list, groups: list[str]) -> list:
+    """A long section as sub-sections, one per group (a year), oldest first. With navigation.prune a page
+    then embeds only its own group's links, so its size does not grow with the number of campaigns."""
+    if len(items) <= FLAT_SECTION or not all(groups):
+        return items
+    by_group: dict[str, list] = {}
+    for group, entry in sorted(zip(groups, items), key=lambda pair: pair[0]):
+        by_group.setdefault(group, []).append(entry)
+    return [{group: entries} for group, entries in by_group.items()]
 
 
 def _relative_root(lang: str, other: str) -> str:

@@ -22,12 +22,14 @@ from .catalog import Dataset
 from .changes import changelog_entries
 from .charts import Chart, embeddable_json
 from .figures import Figures, published
+from .page_data import PackageView
 
 
 @dataclass(frozen=True)
 class Page:
     path: str  # relative to the language root, e.g. "data/special-crackdown-2024.md"
     title: dict[str, str]
+    group: str = ""  # a sub-section of its navigation section a long section is split into (a campaign's year)
 
 
 @dataclass(frozen=True)
@@ -75,11 +77,13 @@ def render_pages(publications: list[Publication], strings: dict, site_src: Path,
                                                   for lang in i18n.LANGUAGES})
               for p in publications]
     pages += [Page(f"campaigns/{period.id}.md", {lang: str(markupsafe.escape(getattr(period, f"name_{lang}")))
-                                                  for lang in i18n.LANGUAGES})
+                                                  for lang in i18n.LANGUAGES}, group=period.end[:4])
               for _, period in campaign_periods(publications)]
+    views = {id(p): PackageView(p) for p in publications}  # plain lookups for the templates, once per package
     for lang, docs_dir in docs.items():
         common = {"lang": lang, "t": strings[lang], "i18n": i18n, "publications": publications}
         common["changelog"] = changelog_entries
+        common["view"] = lambda publication: views[id(publication)]
         _write(docs_dir / "index.md", env.get_template("index.md.j2").render(
             **common, root="", site_root="" if lang == "ko" else "../", key=key_figures(publications),
             updates=latest_updates(publications)))

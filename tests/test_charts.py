@@ -41,3 +41,39 @@ def test_embedded_json_cannot_close_its_script_element():
     text = embeddable_json({"x": "</script><script>alert(1)</script>", "y": "<!--"})
     assert "<" not in text and ">" not in text
     assert json.loads(text)["x"] == "</script><script>alert(1)</script>"
+
+
+def _plotly_reference(labels, values, axis_title, suppressed):
+    """The same bar chart made with Plotly's own classes, as the site made it before writing the dict itself."""
+    import math
+
+    import plotly.graph_objects as go
+
+    from sitegen.charts import PALETTE
+
+    known = [None if math.isnan(v) else float(v) for v in values]
+    figure = go.Figure(
+        go.Bar(x=labels, y=known, marker={"color": PALETTE[0]},
+               text=["" if v is None else i18n.number(v, "en") for v in known], textposition="outside", cliponaxis=False,
+               hovertemplate="%{x}: %{y:,}<extra></extra>"),
+        layout={"template": go.layout.Template(), "height": 360, "margin": {"l": 56, "r": 16, "t": 24, "b": 72},
+                "yaxis": {"title": {"text": axis_title}, "rangemode": "tozero", "separatethousands": True},
+                "xaxis": {"automargin": True}, "bargap": 0.35, "showlegend": False,
+                "paper_bgcolor": "rgba(0,0,0,0)", "plot_bgcolor": "rgba(0,0,0,0)"},
+    )
+    for label, value in zip(labels, known):
+        if value is None:
+            figure.add_annotation(x=label, y=0, text=suppressed, showarrow=False, yanchor="bottom")
+    data = json.loads(figure.to_json())
+    data["layout"].pop("template", None)
+    return embeddable_json(data)
+
+
+def test_chart_json_is_what_plotly_itself_makes():
+    from sitegen.charts import _bar
+
+    nan = float("nan")
+    cases = [(["a", "b", "c"], [1.0, nan, 3.5], "Persons", "suppressed"), (["x"], [1234567.0], "Items", ""),
+             (["가", "나"], [nan, nan], "명 <b>&", "비공개"), ([], [], "t", ""), (["10대", "20대"], [0.0, 963.0], "명", "")]
+    for labels, values, axis_title, suppressed in cases:
+        assert _bar("id", labels, values, axis_title, suppressed) == _plotly_reference(labels, values, axis_title, suppressed)

@@ -79,9 +79,10 @@ def _exemptions(obs, path) -> Iterator[Problem]:
     keys = ["period_id", "measure", "group", "value"]
     reported = set(map(tuple, obs.loc[obs["value"].notna(), keys + ["source_id"]].astype(str).to_numpy()))
     exempt = obs[obs["disclosure_exemption"] != ""]
-    for index, o in exempt.iterrows():
-        key = tuple(str(o[k]) for k in keys) + (o["disclosure_exemption"],)
-        if pd.isna(o["value"]) or key not in reported:
+    texts = map(tuple, exempt[keys].astype(str).to_numpy())
+    for index, text, source, value in zip(exempt.index, texts, exempt["disclosure_exemption"], exempt["value"]):
+        if pd.isna(value) or text + (source,) not in reported:
+            o = exempt.loc[index]
             yield Problem(path, int(index) + 2, "disclosure_exemption", "exemption-not-verbatim",
                           f'names "{o["disclosure_exemption"]}", but no row from that source reports '
                           f'{o["period_id"]} / {o["measure"]} / {o["group"]} with this value',
@@ -109,15 +110,22 @@ def _recoverable(dataset, obs, path) -> Iterator[Problem]:
             children.setdefault(parent, []).append(group)
     sums = {parent: kids for parent, kids in children.items() if len(kids) >= 2}
     published = obs[obs["role"] == "published"]
-    for (period_id, measure), frame in published.groupby(["period_id", "measure"], sort=True):
+    keys = ["period_id", "measure"]
+    # Only a period and measure with a suppressed cell can have one recovered: find them on whole columns first.
+    hidden = published.loc[published["status"] == SUPPRESSED, keys].drop_duplicates()
+    if hidden.empty:
+        return
+    published = published[pd.MultiIndex.from_frame(published[keys]).isin(pd.MultiIndex.from_frame(hidden))]
+    for (period_id, measure), frame in published.groupby(keys, sort=True):
         cells = {}
-        for index, o in frame.iterrows():
-            if o["status"] == SUPPRESSED:
-                cells[o["group"]] = ("suppressed", int(index) + 2)
-            elif o["qualifier"] == "exact" and pd.notna(o["value"]):
-                cells[o["group"]] = ("known", float(o["value"]))
+        for index, group, status, qualifier, value in zip(frame.index, frame["group"], frame["status"],
+                                                          frame["qualifier"], frame["value"]):
+            if status == SUPPRESSED:
+                cells[group] = ("suppressed", int(index) + 2)
+            elif qualifier == "exact" and pd.notna(value):
+                cells[group] = ("known", float(value))
             else:
-                cells[o["group"]] = ("inexact", None)
+                cells[group] = ("inexact", None)
         for group, row, via, other in _solve(cells, sums):
             yield Problem(path, row, "value", "recoverable-suppression",
                           f"the suppressed {period_id} / {measure} / {group} can be recovered by subtraction: "

@@ -13,8 +13,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+import pandas as pd
+
 from ..codes import Code
 from ..problems import Problem
+from .personal_data import matching
 
 FORMULA_START = r"^[=+\-@\t\r]"
 CONTROL = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"
@@ -39,9 +42,10 @@ def check(dataset, config) -> Iterator[Problem]:
         text_fields = {f["name"] for f in resource.get("schema", {}).get("fields", []) if f.get("type", "string") == "string"}
         for column in [c for c in frame.columns if c in text_fields]:
             cells = frame[column].astype(str)
-            for index, cell in cells[cells.str.contains(FORMULA_START, regex=True)].items():
+            distinct = pd.Series(cells.unique(), dtype=object)
+            for index, cell in matching(cells, distinct, FORMULA_START).items():
                 yield _problem(path, int(index) + 2, column, cell)
-            for index, cell in cells[cells.str.contains(CONTROL, regex=True)].items():
+            for index, cell in matching(cells, distinct, CONTROL).items():
                 yield _control(path, int(index) + 2, column, cell)
     for key in DESCRIPTOR_TEXTS:
         text = dataset.descriptor.get(key)

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+import pandas as pd
+
 from ..problems import Problem
 from ..codes import Code
 
@@ -74,6 +76,7 @@ def field_problems(path: str, names: list[str]) -> list[Problem]:
 
 
 def check(dataset, config) -> Iterator[Problem]:
+    screened = []  # (path, column, its cells, the patterns that apply), in resource and column order
     for resource in dataset.descriptor["resources"]:
         name = resource["name"]
         frame = dataset.tables.get(name)
@@ -84,10 +87,34 @@ def check(dataset, config) -> Iterator[Problem]:
         for column in frame.columns:
             if frame[column].dtype != object and str(frame[column].dtype) not in ("str", "string"):
                 continue
-            cells = frame[column].astype(str)
-            for code, (pattern, what) in patterns.items():
-                for index, cell in cells[cells.str.contains(pattern, regex=True)].items():
-                    match = re.search(pattern, cell).group(0)
-                    yield Problem(path, int(index) + 2, column, code, f'"{match}" looks like {what}',
-                                  "remove it: publish counts, never details that identify a person, a school or "
-                                  "an account")
+            screened.append((path, column, frame[column].astype(str), patterns))
+    hits = _hits(screened)
+    for path, column, cells, patterns in screened:
+        for code, (pattern, what) in patterns.items():
+            if not hits[code]:
+                continue
+            for index, cell in cells[cells.isin(hits[code])].items():
+                match = re.search(pattern, cell).group(0)
+                yield Problem(path, int(index) + 2, column, code, f'"{match}" looks like {what}',
+                              "remove it: publish counts, never details that identify a person, a school or "
+                              "an account")
+
+
+def _hits(screened) -> dict[str, set[str]]:
+    """For each code, the texts its pattern matches: every distinct text is searched once per pattern, although
+    the same ids fill many rows and several columns and tables."""
+    texts: dict[tuple[str, ...], set[str]] = {}  # the texts each set of patterns applies to
+    for _, _, cells, patterns in screened:
+        texts.setdefault(tuple(patterns), set()).update(cells.tolist())
+    hits = {}
+    for code, (pattern, _) in {**EVERYWHERE, **LABELS_ONLY}.items():
+        candidates = set().union(*(found for codes, found in texts.items() if code in codes))
+        search = re.compile(pattern).search
+        hits[code] = {text for text in candidates if search(text)}
+    return hits
+
+
+def matching(cells: pd.Series, distinct: pd.Series, pattern: str) -> pd.Series:
+    """The cells that match pattern, in row order; each distinct text is searched once (ids repeat on many rows)."""
+    hits = distinct[distinct.str.contains(pattern, regex=True)]
+    return cells[cells.isin(hits)] if len(hits) else cells.iloc[:0]

@@ -31,9 +31,9 @@ def check(dataset, config) -> Iterator[Problem]:
     table = dataset.tables["quoted_figures"]
     groups = set(dataset.groups["id"])
     rows = {}
-    for index, row in table.iterrows():
-        rows[row["id"]] = index + 2
-        for group in str(row["group"]).split("+"):
+    for index, figure_id, combined in zip(table.index, table["id"], table["group"]):
+        rows[figure_id] = index + 2
+        for group in str(combined).split("+"):
             if group not in groups:
                 yield Problem(path, index + 2, "group", "unknown-group", f'"{group}" is not a group id',
                               "use ids from data/groups.csv, joined by + for a combined share")

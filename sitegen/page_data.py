@@ -1,0 +1,57 @@
+"""One package's tables as plain dicts and lists for the templates, built once per package.
+
+A pandas lookup (`.loc`, a filtered frame, a scan of every derived figure) in
+a template runs once per table cell of every page; dict lookups here make the
+pages stage grow with the number of cells, not with cells times tables.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+
+class PackageView:
+    def __init__(self, publication):
+        dataset, figures = publication.dataset, publication.figures
+        self.measures = _by_id(dataset.measures)
+        self.groups = _by_id(dataset.groups)
+        self.sources = _by_id(dataset.sources)
+        self.periods_by_id = _by_id(dataset.periods)
+        self.periods = list(dataset.periods.sort_values(["end", "start", "id"]).itertuples())
+        self._observations = _grouped(dataset.observations.itertuples(), lambda o: o.period_id)
+        self._shares = {}
+        for share in figures.shares:
+            self._shares.setdefault((share.measure, share.period_id, share.group), share)
+        self._reports = _grouped(figures.reports, lambda r: (r.period_id, r.measure, r.group))
+        self._changes = _grouped(figures.changes, lambda c: c.period_id)
+        self._rates = _grouped(figures.rates, lambda r: r.period_id)
+        self._quoted = _grouped(figures.quoted, lambda q: q.period_id)
+
+    def observations(self, period_id: str) -> list:
+        return self._observations.get(period_id, [])
+
+    def share(self, measure: str, period_id: str, group: str):
+        return self._shares.get((measure, period_id, group))
+
+    def reports(self, period_id: str, measure: str, group: str) -> list:
+        return self._reports.get((period_id, measure, group), [])
+
+    def changes(self, period_id: str) -> list:
+        return self._changes.get(period_id, [])
+
+    def rates(self, period_id: str) -> list:
+        return self._rates.get(period_id, [])
+
+    def quoted(self, period_id: str) -> list:
+        return self._quoted.get(period_id, [])
+
+
+def _by_id(frame) -> dict[str, dict]:
+    return {row["id"]: row for row in frame.to_dict("records")}
+
+
+def _grouped(items, key) -> dict:
+    grouped = defaultdict(list)
+    for item in items:
+        grouped[key(item)].append(item)
+    return dict(grouped)
