@@ -246,11 +246,11 @@ def _number(value) -> str:
     return str(int(number)) if number.is_integer() else repr(number)
 
 
-def diff(old: pd.DataFrame | None, new: pd.DataFrame) -> list[FigureChange]:
-    """Added, removed and changed figures, cell by cell, in key order."""
+def diff(old: pd.DataFrame | None, new: pd.DataFrame, added: bool = True) -> list[FigureChange]:
+    """Added, removed and changed figures, cell by cell, in key order (added=False: removed and changed only)."""
     before, after = _cells(old), _cells(new)
     changes = []
-    for key in sorted(set(before) | set(after)):
+    for key in sorted(set(before) | set(after) if added else before):
         was, now = before.get(key), after.get(key)
         if was and now and was[0] == now[0]:
             continue
@@ -277,7 +277,10 @@ def check(dataset) -> list[Problem]:
         problems.append(Problem(str(snapshot), None, None, "snapshot-without-entry", f"records version {released}, which the changelog lacks",
                                 f"add the changelog entry for {released}, or delete the snapshot if it was never published"))
     obs_path = str(dataset.folder / "data" / "observations.csv")
-    for change in diff(read_table(snapshot) if snapshot else None, read_table(dataset.folder / "data" / "observations.csv")):
+    # A release entry without figures covers every new figure: then only removed and changed ones need a look.
+    covers_new = any(e.kind == "release" and not e.figures for e in pending)
+    for change in diff(read_table(snapshot) if snapshot else None, read_table(dataset.folder / "data" / "observations.csv"),
+                       added=not covers_new):
         if change.change == "added":
             if not any(e.kind == "release" and e.covers(change.figure) for e in pending):
                 problems.append(Problem(obs_path, change.row, "value", "unreleased-figure", f"{change} is new since the last release",

@@ -154,9 +154,9 @@ class _Lookup:
 
     def __init__(self, dataset: Dataset):
         rows = published(dataset)
-        keys = zip(rows["period_id"], rows["measure"], rows["group"])
+        keys = zip(rows["period_id"].tolist(), rows["measure"].tolist(), rows["group"].tolist())
         self.values: dict[tuple, float] = {}
-        for key, number in zip(keys, rows["value"]):
+        for key, number in zip(keys, rows["value"].tolist()):
             self.values.setdefault(key, float(number))
         self.parents = dict(zip(dataset.groups["id"], dataset.groups["parent"]))
         self.days = period_days(dataset)
