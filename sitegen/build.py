@@ -53,8 +53,9 @@ def build_site(datasets_dir: Path, out_dir: Path, config: Config, progress: Prog
         assets.copy_assets(config.site_src / "assets", docs["ko"] / "assets", config.root)
         write_chart_data(publications, docs["ko"] / "downloads" / "charts")
         progress.stage("mkdocs")
-        mkdocs_runner.build(config, docs, pages, strings, work / "site", source_date_epoch(datasets))
-        write_sitemap(work / "site", config, source_date_epoch(datasets))
+        epoch = source_date_epoch(datasets)
+        mkdocs_runner.build(config, docs, pages, strings, work / "site", epoch)
+        write_sitemap(work / "site", config, epoch)
         assets.precompress(work / "site")
         progress.stage("publish")
     if cache:

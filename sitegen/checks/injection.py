@@ -18,6 +18,7 @@ import pandas as pd
 from ..codes import Code
 from ..problems import Problem
 from .personal_data import matching
+from .tables import columns
 
 FORMULA_START = r"^[=+\-@\t\r]"
 CONTROL = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"
@@ -33,20 +34,16 @@ DESCRIPTOR_TEXTS = ("title", "title_ko", "description", "description_ko", "name"
 
 
 def check(dataset, config) -> Iterator[Problem]:
-    for resource in dataset.descriptor["resources"]:
-        name = resource["name"]
-        frame = dataset.tables.get(name)
-        if frame is None:
-            continue
-        path = str(dataset.folder / resource["path"])
+    for resource, path, column, cells in columns(dataset):
         text_fields = {f["name"] for f in resource.get("schema", {}).get("fields", []) if f.get("type", "string") == "string"}
-        for column in [c for c in frame.columns if c in text_fields]:
-            cells = frame[column].astype(str)
-            distinct = pd.Series(cells.unique(), dtype=object)
-            for index, cell in matching(cells, distinct, FORMULA_START).items():
-                yield _problem(path, int(index) + 2, column, cell)
-            for index, cell in matching(cells, distinct, CONTROL).items():
-                yield _control(path, int(index) + 2, column, cell)
+        if column not in text_fields:
+            continue
+        cells = cells.astype(str)
+        distinct = pd.Series(cells.unique(), dtype=object)
+        for index, cell in matching(cells, distinct, FORMULA_START).items():
+            yield _problem(path, int(index) + 2, column, cell)
+        for index, cell in matching(cells, distinct, CONTROL).items():
+            yield _control(path, int(index) + 2, column, cell)
     for key in DESCRIPTOR_TEXTS:
         text = dataset.descriptor.get(key)
         if isinstance(text, str) and text[:1] in ("=", "+", "-", "@", "\t", "\r"):

@@ -17,8 +17,9 @@ from collections.abc import Iterator
 import numpy as np
 import pandas as pd
 
-from ..problems import Problem
 from ..codes import Code
+from ..problems import Problem
+from .tables import columns
 
 CODES = {
     "personal-data-field": Code('data/observations.csv:1:suspect_phone: column "suspect_phone" looks like it holds personal data',
@@ -90,17 +91,11 @@ def field_problems(path: str, names: list[str]) -> list[Problem]:
 
 def check(dataset, config) -> Iterator[Problem]:
     screened = []  # (path, column, its cells, the patterns that apply), in resource and column order
-    for resource in dataset.descriptor["resources"]:
-        name = resource["name"]
-        frame = dataset.tables.get(name)
-        if frame is None:
+    for resource, path, column, cells in columns(dataset):
+        if cells.dtype != object and str(cells.dtype) not in ("str", "string"):
             continue
-        path = str(dataset.folder / resource["path"])
-        patterns = dict(EVERYWHERE) if name in FREE_TEXT_RESOURCES else {**EVERYWHERE, **LABELS_ONLY}
-        for column in frame.columns:
-            if frame[column].dtype != object and str(frame[column].dtype) not in ("str", "string"):
-                continue
-            screened.append((path, column, frame[column].astype(str), patterns))
+        patterns = dict(EVERYWHERE) if resource["name"] in FREE_TEXT_RESOURCES else {**EVERYWHERE, **LABELS_ONLY}
+        screened.append((path, column, cells.astype(str), patterns))
     hits = _hits(screened)
     for path, column, cells, patterns in screened:
         for code, (pattern, what) in patterns.items():
