@@ -84,22 +84,33 @@ def _nav(entries: list, pages: list[Page], lang: str, t: dict) -> list:
         if isinstance(paths, str):
             paths = sorted(p for p in titles if fnmatch.fnmatch(p, paths))
         if paths:
-            nav.append({t[entry["section"]]: _grouped([item(p) for p in paths], [groups.get(p, "") for p in paths])})
+            nav.append({t[entry["section"]]: _grouped([item(p) for p in paths], [groups.get(p, "") for p in paths],
+                                                      t["nav_decade"])})
     return nav
 
 
-FLAT_SECTION = 20  # a section of more pages is split into its pages' groups
+FLAT_SECTION = 20  # a section (or sub-section) of more entries is split one level further
 
 
-def _grouped(items: list, groups: list[str]) -> list:
-    """A long section as sub-sections, one per group (a year), oldest first. With navigation.prune a page
-    then embeds only its own group's links, so its size does not grow with the number of campaigns."""
-    if len(items) <= FLAT_SECTION or not all(groups):
+def _grouped(items: list, years: list[str], decade_title: str) -> list:
+    """A long section as sub-sections by year, oldest first, and a long list of years as decades of years.
+
+    With navigation.prune a page embeds its own year's links plus one link per other year of its decade and one
+    per other decade, so a campaign page stays about the same size however many campaigns there are."""
+    if len(items) <= FLAT_SECTION or not all(years):
         return items
-    by_group: dict[str, list] = {}
-    for group, entry in sorted(zip(groups, items), key=lambda pair: pair[0]):
-        by_group.setdefault(group, []).append(entry)
-    return [{group: entries} for group, entries in by_group.items()]
+    by_year = _by(zip(years, items))
+    if len(by_year) <= FLAT_SECTION:
+        return [{year: entries} for year, entries in by_year.items()]
+    by_decade = _by((year[:3] + "0", {year: entries}) for year, entries in by_year.items())
+    return [{decade_title.format(decade=decade): entries} for decade, entries in by_decade.items()]
+
+
+def _by(pairs) -> dict[str, list]:
+    grouped: dict[str, list] = {}
+    for key, entry in sorted(pairs, key=lambda pair: pair[0]):
+        grouped.setdefault(key, []).append(entry)
+    return grouped
 
 
 def _relative_root(lang: str, other: str) -> str:
