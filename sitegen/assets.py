@@ -48,12 +48,16 @@ def plotly_bundle(root: Path) -> Path:
 def precompress(site_dir: Path) -> None:
     """Write name.gz beside every text file worth compressing, byte-identical from build to build."""
     for path in sorted(site_dir.rglob("*")):
-        if path.suffix not in COMPRESSIBLE or not path.is_file() or path.stat().st_size < MIN_BYTES:
-            continue
-        if (path.parent / "SHA256SUMS").exists():  # a download folder: its files are listed and checksummed as they are
-            continue
-        data = path.read_bytes()
-        with open(path.with_name(path.name + ".gz"), "wb") as raw:
-            # No file name and mtime 0 in the header: the same input gives the same bytes.
-            with gzip.GzipFile(filename="", fileobj=raw, mode="wb", compresslevel=9, mtime=0) as out:
-                out.write(data)
+        if not (path.parent / "SHA256SUMS").exists():  # a download folder: its files are listed and checksummed as they are
+            compress(path)
+
+
+def compress(path: Path) -> None:
+    """path.gz beside a text file worth compressing (nothing for other files)."""
+    if path.suffix not in COMPRESSIBLE or not path.is_file() or path.stat().st_size < MIN_BYTES:
+        return
+    data = path.read_bytes()
+    with open(path.with_name(path.name + ".gz"), "wb") as raw:
+        # No file name and mtime 0 in the header: the same input gives the same bytes.
+        with gzip.GzipFile(filename="", fileobj=raw, mode="wb", compresslevel=9, mtime=0) as out:
+            out.write(data)

@@ -1,4 +1,4 @@
-"""The build, stage by stage: check, derive, chart, render, MkDocs, publish.
+"""The build, stage by stage: check, derive and chart, write files, render and run MkDocs, publish.
 
 The output folder is replaced only when every stage has succeeded, so a
 failed build leaves the previous site exactly as it was.
@@ -8,15 +8,17 @@ from __future__ import annotations
 
 import calendar
 import contextlib
+import functools
 import datetime as dt
 import os
 import shutil
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from . import SiteError, assets, feed, guide, i18n, mkdocs_runner
-from .cache import Cache
+from . import SiteError, assets, feed, guide, i18n, mkdocs_runner, parallel
+from .cache import Cache, per_package
 from .charts import build_charts
 from .config import Config
 from .figures import compute_figures
@@ -37,26 +39,27 @@ def build_site(datasets_dir: Path, out_dir: Path, config: Config, progress: Prog
         return problems
     progress.stage("figures")
     strings = i18n.load_strings(config.site_src / "i18n")
-    publications = []
-    for dataset in datasets:
-        publications.append(cache.get_or_make("publication", dataset.folder, lambda: publish(dataset, config, strings))
-                            if cache else publish(dataset, config, strings))
-        progress.detail(f"{dataset.name} {dataset.version}: {len(dataset.observations)} observations, "
-                        f"{len(publications[-1].charts)} charts")
+    publications = per_package(cache, "publication", datasets, functools.partial(publish, config=config, strings=strings),
+                               lambda dataset: dataset.folder)
+    for publication in publications:
+        progress.detail(f"{publication.dataset.name} {publication.dataset.version}: "
+                        f"{len(publication.dataset.observations)} observations, {len(publication.charts)} charts")
     with staging(out_dir) as work:
-        progress.stage("pages")
+        progress.stage("files")
         docs = {lang: work / "docs" / lang for lang in i18n.LANGUAGES}
         write_release_files(publications, docs["ko"], config)
-        pages = render_pages(publications, strings, config.site_src, docs)
-        pages += feed.render(publications, strings, config, docs)
-        pages += guide.render(strings, config, docs)
         assets.copy_assets(config.site_src / "assets", docs["ko"] / "assets", config.root)
         write_chart_data(publications, docs["ko"] / "downloads" / "charts")
-        progress.stage("mkdocs")
+        progress.stage("pages")
         epoch = source_date_epoch(datasets)
-        mkdocs_runner.build(config, docs, pages, strings, work / "site", epoch)
-        write_sitemap(work / "site", config, epoch)
-        assets.precompress(work / "site")
+        outputs = {lang: work / f"site-{lang}" for lang in i18n.LANGUAGES}
+        timings = parallel.run(lambda lang: build_language(lang, publications, strings, config, docs[lang], outputs[lang],
+                                                           epoch), i18n.LANGUAGES)  # the languages side by side
+        for lang, (markdown, mkdocs) in zip(i18n.LANGUAGES, timings):
+            progress.detail(f"{lang}: Markdown {markdown:.2f}s, MkDocs {mkdocs:.2f}s")
+        mkdocs_runner.assemble(outputs, work / "site")
+        for sitemap in write_sitemap(work / "site", config, epoch):
+            assets.compress(sitemap)
         progress.stage("publish")
     if cache:
         cache.prune()
@@ -68,6 +71,21 @@ def publish(dataset, config: Config, strings: dict) -> Publication:
     """Everything derived from one package: figures, charts, download files (pure: cacheable)."""
     figures = compute_figures(dataset)
     return Publication(dataset, figures, build_charts(dataset, figures, strings), describe_release(dataset, config, strings))
+
+
+def build_language(lang: str, publications: list[Publication], strings: dict, config: Config, docs_dir: Path,
+                   site_dir: Path, epoch: int) -> tuple[float, float]:
+    """One language's Markdown, built by MkDocs into site_dir, its text files gzipped. Returns the seconds taken
+    by the Markdown and by MkDocs."""
+    started = time.perf_counter()
+    docs = {lang: docs_dir}
+    pages = render_pages(publications, strings, config.site_src, docs)
+    pages += feed.render(publications, strings, config, docs)
+    pages += guide.render(strings, config, docs)
+    rendered = time.perf_counter()
+    mkdocs_runner.build(config, lang, docs_dir, pages, strings[lang], site_dir, epoch)
+    assets.precompress(site_dir)
+    return rendered - started, time.perf_counter() - rendered
 
 
 def source_date_epoch(datasets) -> int:

@@ -24,9 +24,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
+from . import parallel
 from .config import Config
 
 T = TypeVar("T")
+R = TypeVar("R")
 LIBRARIES = ["pandas", "numpy", "plotly", "frictionless", "openpyxl", "jinja2", "pyyaml"]
 KEEP_SECONDS = 7 * 24 * 3600
 
@@ -38,25 +40,18 @@ class Cache:
         self.hits = 0
         self.misses = 0
 
-    def get_or_make(self, kind: str, package: Path, make: Callable[[], T]) -> T:
-        """The value of make() for this package's current files, computed only if not cached."""
-        path = self.folder / f"{kind}-{self.key(package)}.pickle"
-        try:
-            with open(path, "rb") as handle:
-                value = pickle.load(handle)
-            os.utime(path)
-            self.hits += 1
-            return value
-        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError):
-            pass  # absent or unreadable: make it again
-        value = make()
-        self.misses += 1
-        self.folder.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
-        with os.fdopen(handle, "wb") as out:
-            pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, path)
-        return value
+    def map(self, kind: str, items: list[T], make: Callable[[T], R], package: Callable[[T], Path]) -> list[R]:
+        """[make(item) for item in items], each computed only if not cached for the current files of its
+        package folder; the missing ones are computed in parallel (sitegen.parallel)."""
+        paths = [self.folder / f"{kind}-{self.key(package(item))}.pickle" for item in items]
+        values = [_load(path) for path in paths]
+        missing = [index for index, value in enumerate(values) if value is _ABSENT]
+        self.hits += len(items) - len(missing)
+        self.misses += len(missing)
+        for index, value in zip(missing, parallel.run(make, [items[i] for i in missing])):
+            values[index] = value
+            _store(paths[index], value)
+        return values
 
     def key(self, package: Path) -> str:
         digest = hashlib.sha256(self.salt.encode("utf-8"))
@@ -75,6 +70,33 @@ class Cache:
                     entry.unlink()
             except OSError:
                 pass  # removed by a build running at the same time
+
+
+def per_package(cache: Cache | None, kind: str, items: list[T], make: Callable[[T], R],
+                package: Callable[[T], Path] = lambda folder: folder) -> list[R]:
+    """make(item) for every item, from the cache where one is given, in parallel where it is computed."""
+    return cache.map(kind, items, make, package) if cache else parallel.run(make, items)
+
+
+_ABSENT = object()
+
+
+def _load(path: Path):
+    try:
+        with open(path, "rb") as handle:
+            value = pickle.load(handle)
+        os.utime(path)
+        return value
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError):
+        return _ABSENT  # absent or unreadable: make it again
+
+
+def _store(path: Path, value) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    with os.fdopen(handle, "wb") as out:
+        pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(temporary, path)
 
 
 def default_cache(config: Config) -> Cache:

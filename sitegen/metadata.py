@@ -9,7 +9,6 @@ want absolute addresses, so set site_url before publishing.
 
 from __future__ import annotations
 
-import gzip
 import html
 import json
 import posixpath
@@ -206,8 +205,9 @@ def write_release_files(publications, site_root: Path, config: Config) -> None:
     path.write_text(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8")
 
 
-def write_sitemap(site_dir: Path, config: Config, epoch: int) -> None:
-    """One sitemap at the root for both languages, each page with its hreflang alternates (replaces MkDocs' two)."""
+def write_sitemap(site_dir: Path, config: Config, epoch: int) -> list[Path]:
+    """One sitemap at the root for both languages, each page with its hreflang alternates (replaces MkDocs' two).
+    Returns the files written."""
     import datetime as dt
 
     lastmod = dt.datetime.fromtimestamp(epoch, dt.timezone.utc).date().isoformat()
@@ -238,6 +238,5 @@ def write_sitemap(site_dir: Path, config: Config, epoch: int) -> None:
 
     # The root sitemap lists every page; en/ gets one of its own pages, which the theme's language switch reads.
     (site_dir / PAGE_DIRS["en"] / "sitemap.xml").write_text(urlset(["en"], PAGE_DIRS["en"]), encoding="utf-8")
-    text = urlset(list(PAGE_DIRS), "")
-    (site_dir / "sitemap.xml").write_text(text, encoding="utf-8")
-    (site_dir / "sitemap.xml.gz").write_bytes(gzip.compress(text.encode("utf-8"), mtime=epoch))
+    (site_dir / "sitemap.xml").write_text(urlset(list(PAGE_DIRS), ""), encoding="utf-8")
+    return [site_dir / "sitemap.xml", site_dir / PAGE_DIRS["en"] / "sitemap.xml"]

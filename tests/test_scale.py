@@ -13,7 +13,8 @@ def test_the_benchmark_prints_its_table():
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     header = next(line for line in lines if line.lstrip().startswith("N "))
-    for column in ("pages", "page KB", "cold", "check", "mkdocs", "peak MB", "bare mkdocs", "cold/bare", "1-CSV rebuild"):
+    for column in ("pages", "page KB", "cold", "check", "main MB", "worker MB", "bare mkdocs", "bare x2", "cold/bare",
+                   "1-CSV rebuild", "rebuild/bare x2"):
         assert column in header
     row = lines[lines.index(header) + 1].split()
     assert row[0] == "10" and int(row[1]) > 20  # both languages' pages of 10 campaigns, the data page and the rest

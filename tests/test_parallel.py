@@ -1,0 +1,48 @@
+"""sitegen.parallel: results in input order, errors reach the caller, workers do not start workers."""
+
+import os
+
+import pytest
+
+from sitegen import SiteError, parallel
+
+
+@pytest.fixture
+def two_workers(monkeypatch):
+    monkeypatch.setenv("SITEGEN_JOBS", "2")
+
+
+def test_results_come_back_in_input_order_from_other_processes(two_workers):
+    here = os.getpid()
+    results = parallel.run(lambda n: (n * n, os.getpid()), [3, 1, 4, 1, 5], sizes=lambda n: n)
+    assert [square for square, _ in results] == [9, 1, 16, 1, 25]
+    assert here not in {pid for _, pid in results}
+
+
+def test_a_closure_reaches_the_workers_as_it_is_in_memory(two_workers):
+    table = {"ko": "한국어", "en": "English"}  # not passed as an argument: inherited by the forked workers
+    assert parallel.run(lambda key: table[key], ["en", "ko"]) == ["English", "한국어"]
+
+
+def test_an_error_in_a_worker_reaches_the_caller(two_workers):
+    def fail_on_two(n):
+        if n == 2:
+            raise SiteError("piece 2 failed")
+        return n
+
+    with pytest.raises(SiteError, match="piece 2 failed"):
+        parallel.run(fail_on_two, [1, 2, 3])
+
+
+def test_a_worker_runs_its_own_pieces_in_itself(two_workers):
+    def inner(n):
+        return [(os.getpid(), m) for m in parallel.run(lambda m: os.getpid(), range(3))]
+
+    for pids in parallel.run(inner, [1, 2]):
+        assert len({pid for pid, _ in pids} | {m for _, m in pids}) == 1
+
+
+def test_one_job_means_this_process(monkeypatch):
+    monkeypatch.setenv("SITEGEN_JOBS", "1")
+    assert parallel.jobs() == 1
+    assert parallel.run(lambda n: os.getpid(), [1, 2, 3]) == [os.getpid()] * 3
