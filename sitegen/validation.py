@@ -154,20 +154,25 @@ def _check_header(folder: Path, resource: dict) -> list[Problem]:
     return problems
 
 
+SPLIT_BYTES = 1_000_000  # a package this big is validated one table per worker (below, the start-up costs more)
+
+
 def _run_frictionless(folder: Path, descriptor: dict) -> list[Problem]:
-    """frictionless validation, one table per worker (the biggest first); the problems in table order."""
+    """frictionless validation of the package; a big one table per worker (the biggest first)."""
     descriptor = copy.deepcopy(descriptor)
     for resource in descriptor["resources"]:
         # Match columns by name: a missing or extra column is reported once by _check_header, not on every row.
         resource.get("schema", {})["fieldsMatch"] = "subset"
-    names = [resource["name"] for resource in descriptor["resources"]]
     sizes = {resource["name"]: (folder / resource["path"]).stat().st_size for resource in descriptor["resources"]}
-    found = parallel.run(functools.partial(_validate_table, folder, descriptor), names, sizes.get)
+    if sum(sizes.values()) < SPLIT_BYTES or parallel.jobs() < 2:
+        return _validate(folder, descriptor, None)
+    found = parallel.run(functools.partial(_validate, folder, descriptor), list(sizes), sizes.get)
     # An error of the descriptor itself is found once per table: list it once.
     return list(dict.fromkeys(problem for problems in found for problem in problems))
 
 
-def _validate_table(folder: Path, descriptor: dict, name: str) -> list[Problem]:
+def _validate(folder: Path, descriptor: dict, name: str | None) -> list[Problem]:
+    """The problems frictionless finds in one table (`name`) or in every table (None)."""
     try:
         report = Package(descriptor, basepath=str(folder)).validate(name=name)
     except frictionless.FrictionlessException as error:

@@ -1,6 +1,9 @@
 """Validation on tiny inline packages: every problem is found, with its place."""
 
+import pytest
 from helpers import obs, write_package
+
+from conftest import ROOT
 
 from sitegen.validation import check_datasets
 
@@ -93,3 +96,16 @@ def test_missing_resource_is_named(tmp_path, config):
 def test_empty_folder_is_a_problem(tmp_path, config):
     problems, _ = check_datasets(tmp_path, config)
     assert codes(problems) == [("no-packages", None, None)]
+
+
+@pytest.mark.parametrize("case", ["text-in-count", "duplicate-key", "unresolved-source", "unknown-field-type"])
+def test_a_package_validated_one_table_per_worker_has_the_same_problems(case, monkeypatch):
+    from sitegen import validation
+
+    folder = ROOT / "tests" / "fixtures" / case / "crackdown"
+    monkeypatch.setenv("SITEGEN_JOBS", "1")
+    whole = validation.check_package(folder)
+    monkeypatch.setenv("SITEGEN_JOBS", "2")
+    monkeypatch.setattr(validation, "SPLIT_BYTES", 0)  # split even a small package
+    split = validation.check_package(folder)
+    assert whole and sorted(split) == sorted(whole)
