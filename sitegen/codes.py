@@ -41,6 +41,9 @@ CODES: dict[str, Code] = {
     # the tables
     "missing-column": Code('observations.csv:1:qualifier: has no column "qualifier"', "Add the column to the header row.",
                            "머리글 행에 열을 추가합니다."),
+    "duplicate-column": Code('groups.csv:1:name_ko: has the column "name_ko" 2 times',
+                             "Keep one column of that name; a copied column is the usual cause.",
+                             "같은 이름의 열은 하나만 남깁니다. 열을 복사하다 생기는 일이 많습니다."),
     "extra-column": Code('observations.csv:1:note: has a column "note" that the schema does not define',
                          "Remove the column.", "그 열을 지웁니다."),
     "type-error": Code('observations.csv:6:value: "228명" is not a number',
@@ -56,6 +59,10 @@ CODES: dict[str, Code] = {
     # our checks
     "end-before-start": Code("periods.csv:3:end: ends (2024-01-01) before it starts (2024-08-28)", "Correct the dates.",
                              "날짜를 고칩니다."),
+    "no-dated-source": Code("sources.csv:published: no source has a publication date",
+                            "Fill in the publication date (YYYY-MM-DD) of at least one source: the newest one dates the "
+                            "release and its downloads.",
+                            "출처 가운데 하나 이상에 발표일(YYYY-MM-DD)을 적습니다. 가장 최근 발표일이 배포판과 내려받기 파일의 날짜가 됩니다."),
     "unknown-period": Code('periods.csv:2:comparable_to: "window-2023" is not a period id',
                            "Use the id of a period in periods.csv, or leave it empty.", "periods.csv에 있는 기간 id를 쓰거나 비웁니다."),
     "not-a-count": Code("observations.csv:4:value: 10.5 is not a whole number but arrested counts persons",

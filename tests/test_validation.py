@@ -63,6 +63,14 @@ def test_period_ending_before_it_starts(tmp_path, config):
     assert codes(problems) == [("end-before-start", 2, "end")]
 
 
+def test_a_package_without_any_dated_source_is_refused(tmp_path, config):
+    from helpers import SOURCES
+
+    write_package(tmp_path / "tiny", sources=[dict(source, published="", published_precision="") for source in SOURCES])
+    problems, datasets = check_datasets(tmp_path, config)
+    assert codes(problems) == [("no-dated-source", None, "published")] and datasets == []
+
+
 def test_two_published_figures_for_one_cell(tmp_path, config):
     write_package(tmp_path / "tiny", observations=[obs("crackdown", "total", 10),
                                                    obs("crackdown", "total", 20, source_id="src-a", role="alternative"),
@@ -109,3 +117,12 @@ def test_a_package_validated_one_table_per_worker_has_the_same_problems(case, mo
     monkeypatch.setattr(validation, "SPLIT_BYTES", 0)  # split even a small package
     split = validation.check_package(folder)
     assert whole and sorted(split) == sorted(whole)
+
+
+def test_a_repeated_column_is_named_once_without_frictionless_noise(tmp_path, config):
+    groups = write_package(tmp_path / "tiny") / "data" / "groups.csv"
+    lines = groups.read_text(encoding="utf-8").split("\n")
+    groups.write_text("\n".join([lines[0].replace("name_en", "name_ko")] + lines[1:]), encoding="utf-8")
+    problems, _ = check_datasets(tmp_path, config)
+    assert codes(problems) == [("missing-column", 1, "name_en"), ("duplicate-column", 1, "name_ko")]
+    assert problems[1].message == 'has the column "name_ko" 2 times'

@@ -16,6 +16,7 @@ def check(dataset, config) -> Iterator[Problem]:
     yield from _schemas_are_standard(dataset)
     yield from _periods(dataset)
     yield from _values(dataset)
+    yield from _dated(dataset)
 
 
 def _path(dataset, resource: str) -> str:
@@ -69,3 +70,10 @@ def _values(dataset) -> Iterator[Problem]:
     for row, o in _rows(published, repeated):
         yield Problem(path, row, "role", "two-published", f'a second published figure for {o["period_id"]} / {o["measure"]} / {o["group"]}',
                       "keep one row as published and mark the others as alternative")
+
+
+def _dated(dataset) -> Iterator[Problem]:
+    """The newest source date dates the release, the downloads and the build: at least one source needs one."""
+    if not (dataset.sources["published"] != "").any():
+        yield Problem(_path(dataset, "sources"), None, "published", "no-dated-source", "no source has a publication date",
+                      "fill in the published date (YYYY-MM-DD) of at least one source")
