@@ -40,8 +40,6 @@ CODES = {
                           "Compare datapackage.json with a package that checks cleanly; copy the schemas from "
                           "sitegen/standard.py.",
                           "문제없는 패키지의 datapackage.json과 비교하고, 스키마는 sitegen/standard.py에서 복사합니다."),
-    "error": Code('data/groups.csv: matching fields by name ("fieldsMatch": "subset") requires unique labels in the header',
-                  "Give every column of the header its own name.", "머리글의 열 이름이 겹치지 않게 합니다."),
 }
 
 
@@ -91,6 +89,8 @@ def check_package(folder: Path) -> list[Problem]:
         return problems
     for resource in descriptor["resources"]:
         problems += _check_header(folder, resource)
+    if any(problem.code == "duplicate-column" for problem in problems):
+        return problems  # frictionless cannot read a table (or look up in it) with a repeated column
     problems += _run_frictionless(folder, descriptor)
     return problems
 
@@ -148,6 +148,9 @@ def _check_header(folder: Path, resource: dict) -> list[Problem]:
     problems = [Problem(where, 1, name, "missing-column", f'has no column "{name}"',
                         f'add the column "{name}" to the header (columns: {", ".join(expected)})')
                 for name in expected if name not in header]
+    problems += [Problem(where, 1, name, "duplicate-column", f'has the column "{name}" {header.count(name)} times',
+                         "keep one column of that name (a copied column is the usual cause)")
+                 for name in dict.fromkeys(header) if header.count(name) > 1]
     problems += [Problem(where, 1, name, "extra-column", f'has a column "{name}" that the schema does not define',
                          "remove the column, or add it to the schema in datapackage.json")
                  for name in header if name not in expected]
