@@ -60,39 +60,77 @@ def check_datasets(datasets_dir: Path, config: Config, cache=None) -> tuple[list
 
 
 def _check_one(folder: Path, config: Config) -> tuple[list[Problem], Dataset | None]:
-    found = check_package(folder)
+    """Every problem of one package folder, and the package if it has none.
+
+    Our checks run on a package that frictionless passes. A big package on several cores is validated one table
+    per worker while another worker runs our checks at the same time; their result counts only if frictionless
+    finds nothing, so the problems are the same as one after the other."""
+    descriptor, found = _before_frictionless(folder)
+    if descriptor is None:
+        return found, None
+    sizes = {resource["name"]: (folder / resource["path"]).stat().st_size for resource in descriptor["resources"]}
+    if sum(sizes.values()) < SPLIT_BYTES or parallel.jobs() < 2:
+        found += _validate(folder, descriptor, None)
+        return (found, None) if found else _our_checks(folder, config)
+    sizes[OURS] = sum(sizes.values())  # the longest piece: started first
+    *tables, ours = parallel.run(lambda piece: _our_checks_or_error(folder, config) if piece is OURS
+                                 else _validate(folder, descriptor, piece), list(sizes), sizes.get)
+    # An error of the descriptor itself is found once per table: list it once.
+    found += list(dict.fromkeys(problem for problems in tables for problem in problems))
     if found:
         return found, None
+    if isinstance(ours, Exception):
+        raise ours
+    return ours
+
+
+SPLIT_BYTES = 1_000_000  # a package this big is validated one table per worker (below, the start-up costs more)
+OURS = object()  # the piece of work that runs our checks
+
+
+def _our_checks(folder: Path, config: Config) -> tuple[list[Problem], Dataset | None]:
     dataset = load_dataset(folder)
     found = checks.run_all(dataset, config)
     return found, None if found else dataset
+
+
+def _our_checks_or_error(folder: Path, config: Config):
+    """Our checks on data frictionless may yet reject: an error is returned, and raised only if it accepts them."""
+    try:
+        return _our_checks(folder, config)
+    except Exception as error:  # noqa: BLE001 - see above
+        return error
 
 
 def _sort_key(problem: Problem):
     return (problem.file, problem.row or 0, problem.field or "", problem.code, problem.message)
 
 
-def check_package(folder: Path) -> list[Problem]:
-    """Frictionless-level problems of one package folder (descriptor, structure, headers, cells)."""
+def _before_frictionless(folder: Path) -> tuple[dict | None, list[Problem]]:
+    """The descriptor, structure, file and header problems of a package folder, and the descriptor to hand to
+    frictionless (None when the problems found mean frictionless cannot run)."""
     descriptor_path = folder / DESCRIPTOR
     descriptor, problems = _read_descriptor(descriptor_path)
     if descriptor is None:
-        return problems
+        return None, problems
     problems += files.check_paths(folder, descriptor)
     if problems:
-        return problems
+        return None, problems
     problems += _check_structure(descriptor, descriptor_path)
     if problems:
-        return problems
+        return None, problems
     problems += files.check_contents(folder, descriptor)
     if problems:
-        return problems
+        return None, problems
     for resource in descriptor["resources"]:
         problems += _check_header(folder, resource)
     if any(problem.code == "duplicate-column" for problem in problems):
-        return problems  # frictionless cannot read a table (or look up in it) with a repeated column
-    problems += _run_frictionless(folder, descriptor)
-    return problems
+        return None, problems  # frictionless cannot read a table (or look up in it) with a repeated column
+    descriptor = copy.deepcopy(descriptor)
+    for resource in descriptor["resources"]:
+        # Match columns by name: a missing or extra column is reported once by _check_header, not on every row.
+        resource.get("schema", {})["fieldsMatch"] = "subset"
+    return descriptor, problems
 
 
 def _read_descriptor(path: Path) -> tuple[dict | None, list[Problem]]:
@@ -155,23 +193,6 @@ def _check_header(folder: Path, resource: dict) -> list[Problem]:
                          "remove the column, or add it to the schema in datapackage.json")
                  for name in header if name not in expected]
     return problems
-
-
-SPLIT_BYTES = 1_000_000  # a package this big is validated one table per worker (below, the start-up costs more)
-
-
-def _run_frictionless(folder: Path, descriptor: dict) -> list[Problem]:
-    """frictionless validation of the package; a big one table per worker (the biggest first)."""
-    descriptor = copy.deepcopy(descriptor)
-    for resource in descriptor["resources"]:
-        # Match columns by name: a missing or extra column is reported once by _check_header, not on every row.
-        resource.get("schema", {})["fieldsMatch"] = "subset"
-    sizes = {resource["name"]: (folder / resource["path"]).stat().st_size for resource in descriptor["resources"]}
-    if sum(sizes.values()) < SPLIT_BYTES or parallel.jobs() < 2:
-        return _validate(folder, descriptor, None)
-    found = parallel.run(functools.partial(_validate, folder, descriptor), list(sizes), sizes.get)
-    # An error of the descriptor itself is found once per table: list it once.
-    return list(dict.fromkeys(problem for problems in found for problem in problems))
 
 
 def _validate(folder: Path, descriptor: dict, name: str | None) -> list[Problem]:

@@ -106,17 +106,17 @@ def test_empty_folder_is_a_problem(tmp_path, config):
     assert codes(problems) == [("no-packages", None, None)]
 
 
-@pytest.mark.parametrize("case", ["text-in-count", "duplicate-key", "unresolved-source", "unknown-field-type"])
-def test_a_package_validated_one_table_per_worker_has_the_same_problems(case, monkeypatch):
+@pytest.mark.parametrize("case", ["text-in-count", "duplicate-key", "unresolved-source", "disclosive-count", "phone-number"])
+def test_a_package_validated_one_table_per_worker_has_the_same_problems(case, monkeypatch, config):
     from sitegen import validation
 
     folder = ROOT / "tests" / "fixtures" / case / "crackdown"
     monkeypatch.setenv("SITEGEN_JOBS", "1")
-    whole = validation.check_package(folder)
+    whole = validation._check_one(folder, config)
     monkeypatch.setenv("SITEGEN_JOBS", "2")
     monkeypatch.setattr(validation, "SPLIT_BYTES", 0)  # split even a small package
-    split = validation.check_package(folder)
-    assert whole and sorted(split) == sorted(whole)
+    split = validation._check_one(folder, config)
+    assert whole[0] and sorted(split[0]) == sorted(whole[0]) and split[1] is whole[1] is None
 
 
 def test_a_repeated_column_is_named_once_without_frictionless_noise(tmp_path, config):
@@ -126,3 +126,32 @@ def test_a_repeated_column_is_named_once_without_frictionless_noise(tmp_path, co
     problems, _ = check_datasets(tmp_path, config)
     assert codes(problems) == [("missing-column", 1, "name_en"), ("duplicate-column", 1, "name_ko")]
     assert problems[1].message == 'has the column "name_ko" 2 times'
+
+
+def test_a_valid_package_validated_one_table_per_worker_is_the_same_package(monkeypatch, config):
+    from sitegen import validation
+
+    folder = ROOT / "datasets" / "special-crackdown-2024"
+    monkeypatch.setenv("SITEGEN_JOBS", "1")
+    whole = validation._check_one(folder, config)
+    monkeypatch.setenv("SITEGEN_JOBS", "2")
+    monkeypatch.setattr(validation, "SPLIT_BYTES", 0)
+    split = validation._check_one(folder, config)
+    assert whole[0] == split[0] == []
+    for name, table in whole[1].tables.items():
+        assert table.equals(split[1].tables[name]), name
+
+
+def test_our_checks_failing_on_data_frictionless_rejects_do_not_hide_its_problems(monkeypatch, config):
+    from sitegen import validation
+
+    def crash(*args):
+        raise ValueError("our checks cannot read this")
+
+    monkeypatch.setenv("SITEGEN_JOBS", "2")
+    monkeypatch.setattr(validation, "SPLIT_BYTES", 0)
+    monkeypatch.setattr(validation, "load_dataset", crash)
+    found, _ = validation._check_one(ROOT / "tests" / "fixtures" / "text-in-count" / "crackdown", config)
+    assert [problem.code for problem in found] == ["type-error"]
+    with pytest.raises(ValueError, match="cannot read"):  # on valid data the error is the caller's
+        validation._check_one(ROOT / "datasets" / "special-crackdown-2024", config)
