@@ -1,14 +1,15 @@
 """How the build scales: synthetic packages with N campaign periods, built cold, rebuilt warm, compared with MkDocs.
 
     python benchmarks/build_scale.py                 # N = 10, 100, 500 and the 100,000-row check
-    python benchmarks/build_scale.py --sizes 10 --check-rows 2000   # the small mode `make test` runs
+    python benchmarks/build_scale.py --sizes 10 --check-rows 500   # the small mode `make test` runs
 
 For each N it generates synthetic packages (titles say so; written to a
 temporary folder only) and prints: the wall time of a cold build (empty cache)
-and its stages, its peak memory, the page count, the size of one campaign
-page, the time of a plain `mkdocs build` of the same generated Markdown with
-the same configuration (both languages), and the time of a rebuild after one
-CSV cell changed (warm cache). Then the rows per second of our `check` and of
+and its stages, the peak memory of the build process and of its largest
+worker, the page count, the size of one campaign page, the time of a plain
+`mkdocs build` of the same generated Markdown with the same configuration
+(both languages one after the other, and both at once), and the time of a
+rebuild after one CSV cell changed (warm cache). Then the rows per second of our `check` and of
 `frictionless validate` on one package. Timings are printed, never asserted.
 """
 
