@@ -17,8 +17,7 @@ import pandas as pd
 
 from ..codes import Code
 from ..problems import Problem
-from .personal_data import matching
-from .tables import columns
+from .tables import columns, matching
 
 FORMULA_START = r"^[=+\-@\t\r]"
 CONTROL = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"

@@ -15,7 +15,6 @@ import re
 from collections.abc import Iterator
 
 import numpy as np
-import pandas as pd
 
 from ..codes import Code
 from ..problems import Problem
@@ -129,9 +128,3 @@ def _containing(texts: list[str], need: str) -> set[str]:
     starts = np.cumsum([0] + [len(text) + 1 for text in texts[:-1]])
     found = [m.start() for m in re.finditer(f"(?:{need})[^\\x00]*", "\x00".join(texts))]
     return {texts[i] for i in np.searchsorted(starts, found, side="right") - 1}
-
-
-def matching(cells: pd.Series, distinct: pd.Series, pattern: str) -> pd.Series:
-    """The cells that match pattern, in row order; each distinct text is searched once (ids repeat on many rows)."""
-    hits = distinct[distinct.str.contains(pattern, regex=True)]
-    return cells[cells.isin(hits)] if len(hits) else cells.iloc[:0]

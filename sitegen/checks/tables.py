@@ -1,4 +1,4 @@
-"""Walk the loaded tables of a package column by column, for the checks that screen cells."""
+"""What the checks that screen cells share: the loaded tables column by column, and matching their texts."""
 
 from __future__ import annotations
 
@@ -16,3 +16,9 @@ def columns(dataset) -> Iterator[tuple[dict, str, str, pd.Series]]:
         path = str(dataset.folder / resource["path"])
         for column in frame.columns:
             yield resource, path, column, frame[column]
+
+
+def matching(cells: pd.Series, distinct: pd.Series, pattern: str) -> pd.Series:
+    """The cells that match pattern, in row order; each distinct text is searched once (ids repeat on many rows)."""
+    hits = distinct[distinct.str.contains(pattern, regex=True)]
+    return cells[cells.isin(hits)] if len(hits) else cells.iloc[:0]
