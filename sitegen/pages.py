@@ -69,7 +69,7 @@ _NOT_YAML = re.compile("[\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 
 
 def render_pages(publications: list[Publication], strings: dict, site_src: Path, docs: dict[str, Path]) -> list[Page]:
-    """Write every page of both languages under docs[lang]; returns the generated pages in nav order."""
+    """Write every page of each language of docs under docs[lang]; returns the generated pages in nav order."""
     env = make_environment(site_src / "templates")
     pages = [Page("index.md", {lang: strings[lang]["home_title"] for lang in i18n.LANGUAGES})]
     # Navigation titles are printed raw by the theme: escape package text here as for front matter.

@@ -99,7 +99,7 @@ def _our_checks_or_error(folder: Path, config: Config):
     try:
         return _our_checks(folder, config)
     except Exception as error:  # noqa: BLE001 - see above
-        return error
+        return parallel.portable(error)
 
 
 def _sort_key(problem: Problem):
@@ -186,12 +186,16 @@ def _check_header(folder: Path, resource: dict) -> list[Problem]:
     problems = [Problem(where, 1, name, "missing-column", f'has no column "{name}"',
                         f'add the column "{name}" to the header (columns: {", ".join(expected)})')
                 for name in expected if name not in header]
-    problems += [Problem(where, 1, name, "duplicate-column", f'has the column "{name}" {header.count(name)} times',
-                         "keep one column of that name (a copied column is the usual cause)")
-                 for name in dict.fromkeys(header) if header.count(name) > 1]
-    problems += [Problem(where, 1, name, "extra-column", f'has a column "{name}" that the schema does not define',
-                         "remove the column, or add it to the schema in datapackage.json")
-                 for name in header if name not in expected]
+    for name in dict.fromkeys(header):
+        count, field = header.count(name), name or None
+        if count > 1:
+            problems.append(Problem(where, 1, field, "duplicate-column", f'has the column "{name}" {count} times' if name
+                                    else f"has {count} columns without a name", "keep one column of each name (a copied "
+                                    "column, or commas at the end of the header row, are the usual cause)"))
+        if name not in expected:
+            problems.append(Problem(where, 1, field, "extra-column", f'has a column "{name}" that the schema does not '
+                                    "define" if name else "has a column without a name",
+                                    "remove the column, or add it to the schema in datapackage.json"))
     return problems
 
 

@@ -39,7 +39,7 @@ def test_more_years_than_a_section_holds_are_split_by_decade():
     assert _paths(decades) == [page.path for page in pages]
 
 
-def test_a_pruned_campaign_page_embeds_about_as_many_links_at_500_campaigns_as_at_100():
+def test_the_navigation_on_the_way_to_a_campaign_has_21_entries_at_100_campaigns_and_27_at_500():
     def links_on_first_page(count: int) -> int:
         """Entries a pruned page shows: every item on the path to the first page, and their siblings."""
         [section] = _nav(ENTRIES, _campaigns(count), "en", T)

@@ -46,3 +46,23 @@ def test_one_job_means_this_process(monkeypatch):
     monkeypatch.setenv("SITEGEN_JOBS", "1")
     assert parallel.jobs() == 1
     assert parallel.run(lambda n: os.getpid(), [1, 2, 3]) == [os.getpid()] * 3
+
+
+class TwoPartError(Exception):
+    def __init__(self, first, second):  # cannot be rebuilt from its args: it does not survive pickling
+        super().__init__(f"{first} and {second}")
+
+
+def test_an_error_that_cannot_be_pickled_still_reaches_the_caller_with_the_workers_traceback(two_workers):
+    def fail(n):
+        raise TwoPartError("this", "that")
+
+    with pytest.raises(RuntimeError, match="TwoPartError: this and that") as raised:
+        parallel.run(fail, [1, 2])
+    assert any("in fail" in note for note in raised.value.__notes__)
+
+
+def test_a_bad_number_of_jobs_is_refused(monkeypatch):
+    monkeypatch.setenv("SITEGEN_JOBS", "two")
+    with pytest.raises(SiteError, match="SITEGEN_JOBS='two'"):
+        parallel.jobs()

@@ -155,3 +155,13 @@ def test_our_checks_failing_on_data_frictionless_rejects_do_not_hide_its_problem
     assert [problem.code for problem in found] == ["type-error"]
     with pytest.raises(ValueError, match="cannot read"):  # on valid data the error is the caller's
         validation._check_one(ROOT / "datasets" / "special-crackdown-2024", config)
+
+
+def test_columns_without_a_name_are_reported_once(tmp_path, config):
+    groups = write_package(tmp_path / "tiny") / "data" / "groups.csv"
+    lines = groups.read_text(encoding="utf-8").split("\n")
+    groups.write_text("\n".join([lines[0] + ",,"] + [line + ",," for line in lines[1:] if line]) + "\n", encoding="utf-8")
+    problems, _ = check_datasets(tmp_path, config)
+    assert [(p.code, p.row, p.field, p.message) for p in problems] == [
+        ("duplicate-column", 1, None, "has 2 columns without a name"),
+        ("extra-column", 1, None, "has a column without a name")]
