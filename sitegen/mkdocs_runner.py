@@ -27,12 +27,19 @@ NAMES = {"ko": "한국어", "en": "English"}
 
 def build(config: Config, lang: str, docs_dir: Path, pages: list[Page], t: dict, site_dir: Path, epoch: int) -> None:
     """MkDocs Material on one language's Markdown (docs_dir) into site_dir, with mkdocs-<lang>.yml beside docs_dir."""
+    from mkdocs.commands import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
     base = yaml.safe_load(config.mkdocs_yml.read_text(encoding="utf-8"))
     settings = _settings(base, config, lang, docs_dir, site_dir, pages, t)
     config_file = docs_dir.parent / f"mkdocs-{lang}.yml"
     config_file.write_text(yaml.safe_dump(settings, allow_unicode=True, sort_keys=False), encoding="utf-8")
     with _environment(SOURCE_DATE_EPOCH=str(epoch)), _quiet_mkdocs():
-        _build_one(config_file)
+        try:
+            mkdocs_build.build(load_config(config_file=str(config_file)))
+        except (MkDocsException, SystemExit) as error:
+            raise SiteError(f"MkDocs failed for the {lang} pages: {error}") from error
 
 
 def assemble(outputs: dict[str, Path], site_dir: Path) -> None:
@@ -40,18 +47,6 @@ def assemble(outputs: dict[str, Path], site_dir: Path) -> None:
     language's becomes the site, the others move into it."""
     for lang in sorted(outputs, key=lambda lang: ROOTS[lang]):
         os.replace(outputs[lang], site_dir / ROOTS[lang])
-
-
-def _build_one(config_file: Path) -> None:
-    from mkdocs.commands import build as mkdocs_build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
-
-    try:
-        mkdocs_build.build(load_config(config_file=str(config_file)))
-    except (MkDocsException, SystemExit) as error:
-        lang = config_file.stem.removeprefix("mkdocs-")
-        raise SiteError(f"MkDocs failed for the {lang} pages: {error}") from error
 
 
 def _settings(base: dict, config: Config, lang: str, docs_dir: Path, site_dir: Path, pages: list[Page], t: dict) -> dict:
