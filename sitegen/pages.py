@@ -17,7 +17,7 @@ from typing import Any
 import jinja2
 import markupsafe
 
-from . import i18n
+from . import i18n, korean
 from .catalog import Dataset
 from .changes import changelog_entries
 from .charts import Chart, embeddable_json
@@ -57,6 +57,8 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
     env.filters["yaml_str"] = lambda text: markupsafe.Markup(_yaml_quoted(str(markupsafe.escape(text))))
     # Data for <script type="application/json"> or "application/ld+json": no <, > or & that could end the element.
     env.filters["script_json"] = lambda data: markupsafe.Markup(embeddable_json(data))
+    # Korean particles: {{ name|josa("이/가") }} -> "10대가", "학생이" (sitegen.korean).
+    env.filters["josa"] = korean.attach
     return env
 
 
