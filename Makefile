@@ -5,17 +5,19 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
-.PHONY: site test check serve lighthouse clean
+.PHONY: site test test-deps check serve lighthouse clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
 	touch $(STAMP)
 
-# The browser assets the site ships (plotly.js basic bundle) and the test tools (axe-core, Lighthouse),
-# exactly as locked in package-lock.json.
+# The browser assets the site ships (plotly.js basic bundle) and the test tools (axe-core, Lighthouse,
+# the Nu Html Checker), exactly as locked in package-lock.json. No install scripts: the only one
+# (vnu-jar's) would download a Java runtime, which comes from Debian's packages instead.
 $(NODE_STAMP): package.json package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
+	@.ci/system-deps node
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $(NODE_STAMP)
 
 site: $(STAMP) $(NODE_STAMP)
@@ -27,10 +29,16 @@ check: $(STAMP)
 serve: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python build_site.py serve
 
-test: $(STAMP) $(NODE_STAMP)
+# Chromium, a Korean font and Java for the tests (Node.js for npm): installed from Debian's packages
+# when root, otherwise one line says what to install, before anything else runs (.ci/system-deps).
+test-deps:
+	@.ci/system-deps node browser java
+
+test: test-deps $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
 lighthouse: site
+	@.ci/system-deps browser
 	$(BIN)/python benchmarks/lighthouse.py
 
 clean:

@@ -32,3 +32,22 @@ def built_site(tmp_path_factory, config) -> Path:
     out = tmp_path_factory.mktemp("built") / "site"
     assert build_site(ROOT / "datasets", out, config) == []
     return out
+
+
+# Tests that need a system program, by the fixture they use, and the .ci/system-deps group that brings it.
+SYSTEM_DEPS = {"browser": "browser", "vnu": "java"}
+
+
+def pytest_collection_modifyitems(config, items):
+    """Without Chromium or Java, stop before any test runs with the one line that says what to install
+    (`make test` installs them first; this is for pytest run on its own), not one set-up error per test."""
+    import subprocess
+
+    groups = sorted({SYSTEM_DEPS[name] for item in items for name in getattr(item, "fixturenames", ())
+                     if name in SYSTEM_DEPS})
+    if not groups:
+        return
+    check = subprocess.run(["bash", str(ROOT / ".ci" / "system-deps"), "--check", *groups], capture_output=True,
+                           text=True)
+    if check.returncode != 0:
+        pytest.exit(check.stderr.strip(), returncode=check.returncode)
