@@ -102,6 +102,13 @@ def test_missing_java_and_node_are_named_by_their_debian_packages(tmp_path):
     assert "Java 11 or later" in line and "chromium" not in line
 
 
+def test_without_fontconfig_it_is_installed_with_the_fonts(tmp_path):
+    machine = _machine(tmp_path, uid=1000, apt=False)
+    (Path(machine["env"]["PATH"]) / "fc-list").unlink()
+    line = _one_line(_run(machine, "browser"))
+    assert "sudo apt-get install chromium fontconfig fonts-noto-cjk " in line
+
+
 def test_check_only_never_installs(tmp_path):
     machine = _machine(tmp_path, uid=0, apt=True)
     line = _one_line(_run(machine, "--check", "browser"))
