@@ -20,13 +20,13 @@ $(NODE_STAMP): package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $(NODE_STAMP)
 
-site: $(STAMP) $(NODE_STAMP)
+site: $(NODE_STAMP) $(STAMP)
 	$(BIN)/python build_site.py build
 
 check: $(STAMP)
 	$(BIN)/python build_site.py check
 
-serve: $(STAMP) $(NODE_STAMP)
+serve: $(NODE_STAMP) $(STAMP)
 	$(BIN)/python build_site.py serve
 
 # Chromium, a Korean font and Java for the tests (Node.js for npm): installed from Debian's packages
