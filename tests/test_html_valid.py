@@ -46,7 +46,9 @@ def vnu():
                                 cwd=folder, capture_output=True, text=True, timeout=600)
         assert result.returncode in (0, 1), result.stderr
         read = [folder / line for line in result.stdout.splitlines() if line]
-        messages = json.loads(result.stderr)["messages"]
+        report = [line for line in result.stderr.splitlines() if line.startswith("{")]  # past any JVM notice
+        assert len(report) == 1, result.stderr
+        messages = json.loads(report[0])["messages"]
         for message in messages:
             message["page"] = Path(unquote(urlparse(message.get("url", "")).path)).relative_to(folder).as_posix()
         return read, messages
