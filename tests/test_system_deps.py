@@ -143,3 +143,16 @@ def test_pytest_on_its_own_stops_before_the_browser_tests_with_the_same_line(tmp
     assert result.returncode == 1
     assert "Missing system packages: chromium. Install them with: sudo apt-get install chromium " in result.stdout
     assert "no tests ran" in result.stdout and "error" not in result.stdout.lower()
+
+
+def test_make_stops_at_once_for_a_user_who_cannot_install(tmp_path):
+    # The real id and apt-get: as root, the command runs as the user nobody.
+    command = ["make", "-s", "test-deps"]
+    if os.geteuid() == 0:
+        command = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", *command]
+    env = dict(os.environ, SYSTEM_DEPS_CHROMIUM=str(tmp_path / "no-chromium"))
+    result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+    assert result.returncode != 0
+    first = result.stderr.splitlines()[0]
+    assert first.startswith("Missing system packages: chromium. Install them with: sudo apt-get install chromium "), \
+        result.stderr
