@@ -16,9 +16,8 @@ from ..views import SPEC_TYPE, cells, declared, published_cells
 
 CODES = {
     "view-invalid": Code('datapackage.json:views[0].spec.type: "pie" is not a chart type',
-                         "Write the view as the maintainer's guide shows: name, title, resources, specType and a spec "
-                         "with type (line, bar, grouped-bar, stacked-bar), axis, periods, groups, series and the "
-                         "title in both languages.",
+                         "Write the view as the maintainer's guide shows: a spec with type (line, bar, grouped-bar, "
+                         "stacked-bar), axis, periods, groups, series and a title in both languages.",
                          "관리자 안내서의 예처럼 name, title, resources, specType과 spec(type, axis, periods, groups, series, "
                          "두 언어의 title)을 씁니다."),
     "view-unknown-id": Code('datapackage.json:views[0].spec.periods[2]: "year-2019" is not a period of this package',
@@ -84,24 +83,27 @@ def _check_spec(dataset, spec: dict, where: str):
     known = {"periods": set(dataset.periods["id"]), "groups": set(dataset.groups["id"]),
              "measures": set(dataset.measures["id"])}
     singular = {"periods": "period", "groups": "group", "measures": "measure"}
+    unknown = []
     for key in ("periods", "groups"):
         ids = spec.get(key, ["total"] if key == "groups" else None)
         if not isinstance(ids, list) or not ids:
             yield f"{where}.{key}", "view-invalid", "needs a list of ids"
             return
-        for i, value in enumerate(ids):
-            if value not in known[key]:
-                yield f"{where}.{key}[{i}]", "view-unknown-id", f'"{value}" is not a {singular[key]} of this package'
+        unknown += [(f"{where}.{key}[{i}]", "view-unknown-id", f'"{value}" is not a {singular[key]} of this package')
+                    for i, value in enumerate(ids) if value not in known[key]]
     series = spec.get("series")
     if not isinstance(series, list) or not series or not all(isinstance(s, dict) for s in series):
         yield f"{where}.series", "view-invalid", 'needs a list of series such as [{"measure": "arrested"}]'
         return
     for i, entry in enumerate(series):
-        for key, table in (("measure", "measures"), ("group", "groups"), ("period", "periods")):
-            if key in entry and entry[key] not in known[table]:
-                yield f"{where}.series[{i}].{key}", "view-unknown-id", f'"{entry[key]}" is not a {key} of this package'
+        unknown += [(f"{where}.series[{i}].{key}", "view-unknown-id", f'"{entry[key]}" is not a {key} of this package')
+                    for key, table in (("measure", "measures"), ("group", "groups"), ("period", "periods"))
+                    if key in entry and entry[key] not in known[table]]
         if "measure" not in entry:
-            yield f"{where}.series[{i}]", "view-invalid", "names no measure"
+            unknown.append((f"{where}.series[{i}]", "view-invalid", "names no measure"))
+    if unknown:  # the rules below need every id to exist
+        yield from unknown
+        return
     categories = spec["periods"] if axis == "period" else spec.get("groups", [])
     for i, value in enumerate(spec.get("highlight", [])):
         if value not in categories:
@@ -111,13 +113,11 @@ def _check_spec(dataset, spec: dict, where: str):
     elif len(spec["periods"]) != 1 and not all("period" in s for s in series):
         yield f"{where}.periods", "view-invalid", "a chart by group shows one period (or names one in each series)"
     units = {"percent" if u == "percent" else "count"
-             for u in dataset.measures.set_index("id").loc[[s["measure"] for s in series if "measure" in s
-                                                           and s["measure"] in known["measures"]], "unit"]}
+             for u in dataset.measures.set_index("id").loc[[s["measure"] for s in series], "unit"]}
     if len(units) > 1:
         yield f"{where}.series", "view-invalid", "puts percentages and counts on one axis"
     if spec.get("type") == "stacked-bar":
-        parents = set(dataset.groups.set_index("id").loc[[s.get("group", "total") for s in series
-                                                         if s.get("group", "total") in known["groups"]], "parent"])
+        parents = set(dataset.groups.set_index("id").loc[[s.get("group", "total") for s in series], "parent"])
         if axis != "period" or len(parents) != 1 or "" in parents:
             yield f"{where}.series", "view-invalid", "a stacked bar stacks groups of one parent (never the parent itself)"
     yield from _check_annotations(dataset, spec, where)
