@@ -193,6 +193,21 @@ def test_the_drawn_and_the_interactive_chart_agree(watched, base_url, path):
     watched.clean()
 
 
+@pytest.fixture(scope="module")
+def deployed_url(tmp_path_factory, config):
+    """The site built with its site_url, as deployed: Material's instant navigation needs it (sitemap.xml)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    url = f"http://127.0.0.1:{port}/"
+    out = tmp_path_factory.mktemp("deployed") / "site"
+    assert build_site(ROOT / "datasets", out, dataclasses.replace(config, site_url=url)) == []
+    server = static_server.start(out, port)
+    yield url
+    server.shutdown()
+    server.server_close()
+
+
 def test_charts_render_after_instant_navigation_and_follow_the_colour_scheme(watched, deployed_url):
     page = watched.page()
     page.goto(deployed_url, wait_until="networkidle")
@@ -203,7 +218,7 @@ def test_charts_render_after_instant_navigation_and_follow_the_colour_scheme(wat
     wait_for_charts(page)
     make_interactive(page.locator("figure.chart").first)
     expect(page.locator("g.trace.bars g.point path").first).to_be_attached()
-    static_bar = page.locator("figure.chart").nth(1).locator("rect.chart__mark").first
+    static_bar = page.locator("figure.chart").nth(1).locator("rect.chart__mark.chart-c0").first
     static_before = static_bar.evaluate("e => getComputedStyle(e).fill")
 
     def axis_colour():
