@@ -1,25 +1,37 @@
-"""Plotly charts built from the data, each with a text summary and the table behind it.
+"""Charts built from the data, each with a text summary and the table behind it.
 
-A Chart carries everything a page needs in both languages: the Plotly figure
-as JSON (fixed ids, sorted keys: deterministic), a one-sentence summary made
-from the data, the data table and a CSV of exactly that data.
+A Chart carries everything a page needs in both languages: its model (what it
+draws, sitegen.drawing), from which come the chart drawn at build time and the
+Plotly figure as JSON (fixed ids, sorted keys: deterministic), a one-sentence
+summary made from the data, the data table, a CSV of exactly that data and the
+sources of its figures. Charts a maintainer declares (sitegen.views) come first;
+the charts generated here remain where nothing is declared.
 """
 
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
+from markupsafe import Markup
 
-from . import i18n
+from . import drawing, i18n, views
 from .catalog import Dataset
+from .drawing import Model, Series
+from .downloads import LICENSE
 from .figures import Figures, published
 
-# Okabe-Ito: distinguishable with the common forms of colour blindness.
-PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+
+@dataclass(frozen=True)
+class Credit:
+    publisher: str
+    published: str
+    precision: str
+    url: str
 
 
 @dataclass(frozen=True)
@@ -30,16 +42,72 @@ class Chart:
     columns: dict[str, list[str]]
     rows: dict[str, list[list[str]]]
     csv: str
-    figure: dict[str, str]
-    widths: tuple[float | None, ...] = ()  # each table row's bar as a share of the chart width; None = suppressed
+    model: Model
+    sources: tuple[str, ...] = ()  # the ids of the sources of the figures drawn
+    subtitle: dict[str, str] = field(default_factory=dict)
+    note: dict[str, str] = field(default_factory=dict)
+    authored: bool = False  # declared by a maintainer (a view), not generated
+    credits: tuple[Credit, ...] = ()  # the sources of the figures drawn, for the source line under the chart
+    licence: tuple[str, str] = ("", "")  # the compilation's licence: name and address
 
     @property
     def csv_name(self) -> str:
         return f"{self.id}.csv"
 
+    @property
+    def figure(self) -> dict[str, str]:
+        """The interactive chart: Plotly's data and layout as JSON that is safe inside an HTML attribute or script."""
+        return {lang: embeddable_json(drawing.plotly(self.model, lang)) for lang in i18n.LANGUAGES}
+
+    @property
+    def drawing(self) -> dict[str, Markup]:
+        """The chart drawn at build time: what the page shows at once and without script."""
+        return {lang: drawing.static(self.model, lang) for lang in i18n.LANGUAGES}
+
 
 def build_charts(dataset: Dataset, figures: Figures, strings: dict) -> list[Chart]:
-    return _by_group_charts(dataset, strings) + _by_period_charts(dataset, figures, strings)
+    charts = _view_charts(dataset, strings) + _by_group_charts(dataset, strings) + _by_period_charts(dataset, figures, strings)
+    sources = {row.id: Credit(row.publisher, row.published, row.published_precision, row.url)
+               for row in dataset.sources.itertuples()}
+    licence = (dataset.descriptor.get("licenses") or [LICENSE])[0]
+    return [dataclasses.replace(chart, credits=tuple(sources[s] for s in chart.sources),
+                                licence=(licence.get("title") or licence.get("name", ""), licence.get("path", "")))
+            for chart in charts]
+
+
+def _view_charts(dataset: Dataset, strings: dict) -> list[Chart]:
+    """The charts a maintainer declared as views of the package, with their own titles."""
+    charts = []
+    for view in views.declared(dataset):
+        model, sources = views.model(dataset, view, strings)
+        spec, first = view["spec"], "period" if spec_axis(view) == "period" else "group"
+        units = list(dataset.measures.set_index("id").loc[[s["measure"] for s in spec["series"]], "unit"])
+        columns = {lang: [strings[lang][first]] + [s.label[lang] for s in model.series] for lang in i18n.LANGUAGES}
+        rows = {lang: [[label] + [drawing.value_text(s.values[i], lang, model.suppressed[lang]) for s in model.series]
+                       for i, label in enumerate(model.labels[lang])] for lang in i18n.LANGUAGES}
+        csv_rows = [[c] + ["" if s.values[i] is None else i18n.number(s.values[i], "en").replace(",", "")
+                           for s in model.series] for i, c in enumerate(model.categories)]
+        charts.append(Chart(model.id, dict(spec["title"]), views.summary(model, units, strings), columns, rows,
+                            _table_csv([first] + [s.key for s in model.series], csv_rows), model, tuple(sources),
+                            dict(spec.get("subtitle", {})), dict(spec.get("note", {})), authored=True))
+    return charts
+
+
+def spec_axis(view: dict) -> str:
+    return view["spec"].get("axis", "period")
+
+
+def _table_csv(header: list[str], rows: list[list[str]]) -> str:
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows([header, *rows])
+    return out.getvalue()
+
+
+def _model(chart_id: str, kind: str, categories, labels: dict, values, axis_title: dict, suppressed: dict) -> Model:
+    """A generated chart: one series of values over categories (groups, or periods)."""
+    known = tuple(None if pd.isna(v) else float(v) for v in values)
+    return Model(chart_id, kind, tuple(categories), {lang: tuple(labels[lang]) for lang in labels},
+                 (Series("value", axis_title, known),), axis_title, suppressed=suppressed)
 
 
 def _labels(frame, lang: str) -> dict[str, str]:
@@ -62,7 +130,7 @@ def _by_group_charts(dataset: Dataset, strings: dict) -> list[Chart]:
         total_value = float(total.iloc[0]) if len(total) else float(frame["value"].sum())
         largest = frame.loc[frame["value"].idxmax()]
         chart_id = f"{dataset.name}--{period_id}--{measure}--by-group"
-        title, summary, table, figure = {}, {}, {}, {}
+        title, summary, table, labels, names = {}, {}, {}, {}, {}
         for lang in i18n.LANGUAGES:
             s, groups = strings[lang], _labels(dataset.groups, lang)
             period = _labels(dataset.periods, lang)[period_id]
@@ -72,14 +140,15 @@ def _by_group_charts(dataset: Dataset, strings: dict) -> list[Chart]:
                 period=period, measure=measure_name, top_group=groups[largest["group"]],
                 top_value=i18n.number(largest["value"], lang), total=i18n.number(total_value, lang),
                 top_pct=i18n.percent(float(largest["value"]) / total_value * 100))
-            labels = [groups[g] for g in frame["group"]]
+            labels[lang], names[lang] = [groups[g] for g in frame["group"]], measure_name
             table[lang] = [[label, s["suppressed"] if pd.isna(v) else i18n.number(v, lang)]
-                           for label, v in zip(labels, frame["value"])]
-            figure[lang] = _bar(chart_id, labels, list(frame["value"]), measure_name, s["suppressed"])
+                           for label, v in zip(labels[lang], frame["value"])]
         header = ["group", "value"] + (["status"] if frame["value"].isna().any() else [])
+        model = _model(chart_id, "bar", frame["group"], labels, frame["value"], names,
+                       {lang: strings[lang]["suppressed"] for lang in i18n.LANGUAGES})
         charts.append(Chart(chart_id, title, summary, _columns(strings, "group"), table,
-                            _csv(header, zip(frame["group"], frame["value"], frame["status"])), figure,
-                            bar_widths(frame["value"])))
+                            _csv(header, zip(frame["group"], frame["value"], frame["status"])), model,
+                            tuple(dict.fromkeys(frame["source_id"]))))
     return charts
 
 
@@ -121,7 +190,7 @@ def _by_period_charts(dataset: Dataset, figures: Figures, strings: dict) -> list
 def _period_chart(dataset, figures, strings, measure, frame, chart_id, starts, ends) -> Chart:
     frame = frame.assign(start=frame["period_id"].map(starts), end=frame["period_id"].map(ends))
     frame = frame.sort_values(["start", "end", "period_id"])
-    title, summary, table, figure = {}, {}, {}, {}
+    title, summary, table, labels, names = {}, {}, {}, {}, {}
     for lang in i18n.LANGUAGES:
         s, periods = strings[lang], _labels(dataset.periods, lang)
         measure_name = _labels(dataset.measures, lang)[measure]
@@ -137,21 +206,12 @@ def _period_chart(dataset, figures, strings, measure, frame, chart_id, starts, e
                 base_period=periods[change.base_period_id], base_value=i18n.number(change.base_value, lang),
                 period=periods[change.period_id], value=i18n.number(change.value, lang),
                 pct=i18n.percent(change.pct, signed=True))
-        labels = [periods[p] for p in frame["period_id"]]
-        table[lang] = [[label, i18n.number(v, lang)] for label, v in zip(labels, frame["value"])]
-        figure[lang] = _bar(chart_id, labels, list(frame["value"]), measure_name)
+        labels[lang], names[lang] = [periods[p] for p in frame["period_id"]], measure_name
+        table[lang] = [[label, i18n.number(v, lang)] for label, v in zip(labels[lang], frame["value"])]
+    model = _model(chart_id, "bar", frame["period_id"], labels, frame["value"], names, {})
     return Chart(chart_id, title, summary, _columns(strings, "period"), table,
-                 _csv(["period_id", "value"], zip(frame["period_id"], frame["value"])), figure, bar_widths(frame["value"]))
-
-
-BAR_SPACE = 80.0  # percent of the width the longest bar takes; the rest holds its value
-
-
-def bar_widths(values) -> tuple[float | None, ...]:
-    """Each bar's width in percent of the chart, for the static chart the page shows before any script runs."""
-    known = [None if pd.isna(v) else float(v) for v in values]
-    largest = max((v for v in known if v is not None), default=0.0) or 1.0
-    return tuple(None if v is None else round(v / largest * BAR_SPACE, 2) for v in known)
+                 _csv(["period_id", "value"], zip(frame["period_id"], frame["value"])), model,
+                 tuple(dict.fromkeys(frame["source_id"])))
 
 
 def _suppressed(dataset: Dataset):
@@ -171,27 +231,6 @@ def _csv(header: list[str], rows) -> str:
         cells = [key, "" if pd.isna(value) else i18n.number(float(value), "en").replace(",", "")]
         writer.writerow(cells + status[: len(header) - 2])
     return out.getvalue()
-
-
-def _bar(chart_id: str, labels: list[str], values: list, axis_title: str, suppressed: str = "") -> str:
-    """The Plotly figure as JSON: the plain dict that go.Figure(...).to_json() gives without the template (building
-    go.Figure objects cost most of the figures stage; tests/test_charts.py compares the two)."""
-    known = [None if pd.isna(v) else float(v) for v in values]
-    data = {
-        "data": [{"x": list(labels), "y": known, "marker": {"color": PALETTE[0]},
-                  "text": ["" if v is None else i18n.number(v, "en") for v in known], "textposition": "outside",
-                  "cliponaxis": False, "hovertemplate": "%{x}: %{y:,}<extra></extra>", "type": "bar"}],
-        "layout": {"height": 360, "margin": {"l": 56, "r": 16, "t": 24, "b": 72},
-                   "yaxis": {"title": {"text": axis_title}, "rangemode": "tozero", "separatethousands": True},
-                   "xaxis": {"automargin": True}, "bargap": 0.35, "showlegend": False,
-                   "paper_bgcolor": "rgba(0,0,0,0)", "plot_bgcolor": "rgba(0,0,0,0)"},
-    }
-    # a suppressed cell is marked as such, never drawn as 0
-    annotations = [{"x": label, "y": 0, "text": suppressed, "showarrow": False, "yanchor": "bottom"}
-                   for label, value in zip(labels, known) if value is None]
-    if annotations:
-        data["layout"]["annotations"] = annotations
-    return embeddable_json(data)
 
 
 def embeddable_json(data) -> str:

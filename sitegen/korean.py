@@ -30,6 +30,7 @@ LETTER_FINAL = {"L": RIEUL, "M": 16, "N": 4, "R": RIEUL}
 WORD_ENDINGS = (("ng", 21), ("m", 16), ("n", 4), ("l", RIEUL), ("ck", 1), ("k", 1), ("p", 17), ("t", 19))
 TRAILING = re.compile(r"[\s\"'’”」』]+$")
 PARENTHESIS = re.compile(r"\s*\([^()]*\)$")
+DOTTED_DATE = re.compile(r"\d{1,2}\.\d{1,2}\.$")
 
 # Counting words after a number, by the measure's unit.
 COUNTERS = {"persons": "명", "victims": "명", "cases": "건", "reports": "건", "items": "건", "services": "건",
@@ -46,6 +47,8 @@ def final(word: str) -> int | None:
         text = stripped
     if not text:
         raise ValueError(f"no word to attach a particle to: {word!r}")
+    if DOTTED_DATE.search(text):
+        return RIEUL  # 2025.8.25. is read 2025년 8월 25일
     last = text[-1]
     if "가" <= last <= "힣":
         return (ord(last) - 0xAC00) % 28 or None

@@ -34,6 +34,7 @@ ARTIFACTS = ROOT / "test-artifacts" / "screenshots"
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 CHART_PAGE = "data/special-crackdown-2024/"
+LINE_PAGE = "data/cases-by-year/"  # a line chart with a dated annotation
 
 
 @pytest.fixture(scope="module")
@@ -108,10 +109,10 @@ def screenshot(page, path: str, width: str) -> None:
 
 
 def wait_for_charts(page) -> None:
-    """Every chart shows its bars as drawn at build time (no script needed)."""
+    """Every chart shows the drawing made at build time (no script needed)."""
     plots = page.locator(".chart__plot")
     for i in range(plots.count()):
-        expect(plots.nth(i).locator(".bar svg.bar__svg").first).to_be_attached()
+        expect(plots.nth(i).locator(".chart__static .chart__mark").first).to_be_attached()
 
 
 def make_interactive(chart) -> None:
@@ -151,25 +152,44 @@ def test_every_page_loads_cleanly_and_passes_axe(browser, base_url, built_site, 
     assert problems == {}, json.dumps(problems, ensure_ascii=False, indent=1)
 
 
-@pytest.mark.parametrize("lang", ["", "en/"])
-def test_each_chart_draws_one_bar_per_table_row(watched, base_url, lang):
+@pytest.mark.parametrize("path", [CHART_PAGE, "en/" + CHART_PAGE, LINE_PAGE, "en/" + LINE_PAGE])
+def test_the_drawn_and_the_interactive_chart_agree(watched, base_url, path):
+    """The chart drawn at build time and the Plotly chart of the same model: the same kind, orientation, number of
+    marks, order of labels and colours."""
     page = watched.page()
-    page.goto(base_url + lang + CHART_PAGE, wait_until="networkidle")
+    page.goto(base_url + path, wait_until="networkidle")
     charts = page.locator("figure.chart")
-    assert charts.count() >= 3
+    assert charts.count() >= 2
+    kinds = set()
     for i in range(charts.count()):
         chart = charts.nth(i)
-        rows = chart.locator("table tbody tr").count()
-        assert rows >= 2
-        expect(chart.locator(".chart__plot .bar rect.bar__rect")).to_have_count(rows)  # static, before any script
-        labels = chart.locator(".chart__plot .bar__label").all_inner_texts()
-        assert labels == [t.strip() for t in chart.locator("table tbody th").all_text_contents()]
+        static = chart.locator(".chart__static")
+        kind, orientation = static.get_attribute("data-kind"), static.get_attribute("data-orientation")
+        kinds.add(kind)
+        marks = static.locator(".chart__mark")
+        count = marks.count()
+        assert count == int(static.get_attribute("data-marks")) >= 2
+        fills = sorted(marks.evaluate_all("ms => ms.map(m => getComputedStyle(m).fill)"))
+        labels = static.locator(".chart__label").all_inner_texts()
+        if orientation == "h":  # the bars' labels in the table's order
+            assert labels == [t.strip() for t in chart.locator("table tbody th").all_text_contents()]
         make_interactive(chart)
-        expect(chart.locator(".chart__plot g.trace.bars g.point path")).to_have_count(rows, timeout=15000)
         plot = chart.locator(".chart__plot")
+        expect(plot.locator(".point")).to_have_count(count, timeout=15000)
+        drawn = plot.evaluate("p => ({o: p.data[0].orientation || 'v', t: p.data[0].type})")
+        assert drawn["o"] == orientation and drawn["t"] == ("scatter" if kind == "line" else "bar")
+        selector = "g.point path" if kind != "line" else "path.point"
+        assert sorted(plot.locator(selector).evaluate_all("ps => ps.map(p => getComputedStyle(p).fill)")) == fills
+        if orientation == "h":  # top to bottom in the same order
+            ticks = plot.locator(".ytick text").evaluate_all(
+                "ts => ts.map(t => [t.getBoundingClientRect().top, t.textContent])")
+            assert [text for _, text in sorted(ticks)] == labels
         assert plot.get_attribute("role") == "img"
         name = page.locator("#" + plot.get_attribute("aria-labelledby")).inner_text()
-        assert name.strip() and name == chart.locator("figcaption").inner_text()
+        assert name.strip() and name == chart.locator(".chart__title").inner_text()
+        assert chart.locator(".chart__source a").count() >= 1  # the source line links its releases
+    if path.endswith(LINE_PAGE):
+        assert "line" in kinds
     watched.clean()
 
 
@@ -198,7 +218,7 @@ def test_charts_render_after_instant_navigation_and_follow_the_colour_scheme(wat
     wait_for_charts(page)
     make_interactive(page.locator("figure.chart").first)
     expect(page.locator("g.trace.bars g.point path").first).to_be_attached()
-    static_bar = page.locator("figure.chart").nth(1).locator("rect.bar__rect").first
+    static_bar = page.locator("figure.chart").nth(1).locator("rect.chart__mark.chart-c0").first
     static_before = static_bar.evaluate("e => getComputedStyle(e).fill")
 
     def axis_colour():

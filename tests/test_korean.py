@@ -31,6 +31,7 @@ from sitegen import korean
     ("Telegram", "과/와", "Telegram과"),    # 텔레그램
     ("10대(촉법소년 포함)", "이/가", "10대(촉법소년 포함)가"),  # the parenthesis is looked through
     ("'집중단속'", "은/는", "'집중단속'은"),
+    ("2024.8.26.~2025.8.25.", "이/가", "2024.8.26.~2025.8.25.이"),  # 25일
 ])
 def test_particle_follows_the_final_sound(word, pair, expected):
     assert korean.attach(word, pair) == expected

@@ -211,7 +211,7 @@ def test_suppressed_cells_show_as_suppressed_never_as_zero(tmp_path, config):
     assert chart.rows["ko"][0] == ["10대", "비공개"]
     assert chart.csv == "group,value,status\nage_10_19,,c\nage_20_29,90,\nage_30_39,,c\n"
     figure = json.loads(chart.figure["en"])
-    assert figure["data"][0]["y"] == [None, 90.0, None]
+    assert figure["data"][0]["x"] == [None, 90.0, None]
     assert [a["text"] for a in figure["layout"]["annotations"]] == ["suppressed", "suppressed"]
     docs = {lang: tmp_path / "docs" / lang for lang in i18n.LANGUAGES}
     render_pages([Publication(dataset, figures, [chart], describe_release(dataset, config, strings))], strings,

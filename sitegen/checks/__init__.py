@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from . import changelog, consistency, disclosure, injection, personal_data, quoted, release
+from . import changelog, consistency, disclosure, injection, personal_data, quoted, release, views
 
 if TYPE_CHECKING:
     from ..catalog import Dataset
     from ..config import Config
     from ..problems import Problem
 
-CHECKS = [changelog, consistency, disclosure, injection, personal_data, quoted, release]
+CHECKS = [changelog, consistency, disclosure, injection, personal_data, quoted, release, views]
 
 
 def run_all(dataset: Dataset, config: Config) -> list[Problem]:

@@ -35,6 +35,12 @@
     };
   }
 
+  /* The first colour is lighter in the dark scheme (site.css --chart-c0), in both renderings of a chart. */
+  function themedData(data) {
+    var first = getComputedStyle(document.body).getPropertyValue("--chart-c0").trim() || "#0072B2";
+    return JSON.parse(JSON.stringify(data).split("#0072B2").join(first));
+  }
+
   function themed(layout) {
     var c = colours();
     var out = Object.assign({}, layout, { font: { color: c.text, family: "inherit" } });
@@ -54,7 +60,7 @@
       plot._figure = figure;
       plot.textContent = "";
       plot.classList.add("chart__plot--interactive");
-      Plotly.react(plot, figure.data, themed(figure.layout), { displayModeBar: false, responsive: true });
+      Plotly.react(plot, themedData(figure.data), themed(figure.layout), { displayModeBar: false, responsive: true });
       button.hidden = true;
     }, function () { button.disabled = false; });
   }
@@ -73,7 +79,7 @@
   function recolour() {
     if (!window.Plotly) return;
     document.querySelectorAll(".chart__plot[data-figure]").forEach(function (plot) {
-      if (plot._figure) window.Plotly.relayout(plot, themed(plot._figure.layout));
+      if (plot._figure) window.Plotly.react(plot, themedData(plot._figure.data), themed(plot._figure.layout));
     });
   }
 
