@@ -17,7 +17,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from . import SiteError, assets, feed, guide, i18n, mkdocs_runner, parallel
+from . import SiteError, assets, chart_pages, feed, guide, i18n, mkdocs_runner, parallel
 from .cache import Cache, per_package
 from .charts import build_charts
 from .config import Config
@@ -44,6 +44,9 @@ def build_site(datasets_dir: Path, out_dir: Path, config: Config, progress: Prog
     for publication in publications:
         progress.detail(f"{publication.dataset.name} {publication.dataset.version}: "
                         f"{len(publication.dataset.observations)} observations, {len(publication.charts)} charts")
+    problems = chart_pages.check_published(publications, config.site_src)  # a published chart keeps its address
+    if problems:
+        return problems
     with staging(out_dir) as work:
         progress.stage("files")
         docs = {lang: work / "docs" / lang for lang in i18n.LANGUAGES}
@@ -82,8 +85,10 @@ def build_language(lang: str, publications: list[Publication], strings: dict, co
     pages = render_pages(publications, strings, config.site_src, docs)
     pages += feed.render(publications, strings, config, docs)
     pages += guide.render(strings, config, docs)
+    pages += chart_pages.render(publications, strings, config, docs)
     rendered = time.perf_counter()
     mkdocs_runner.build(config, lang, docs_dir, pages, strings[lang], site_dir, epoch)
+    chart_pages.write_embeds(publications, strings, config, lang, site_dir)
     assets.precompress(site_dir)
     return rendered - started, time.perf_counter() - rendered
 

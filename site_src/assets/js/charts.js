@@ -126,3 +126,54 @@
     document.addEventListener("DOMContentLoaded", function () { makeSortable(); offerInteractive(); });
   }
 })();
+
+/* A chart page's view in its address: #table opens the data table, #chart shows the chart; the language
+ * switch keeps it. The embed snippet gets this site's own address when the build had no site_url. */
+(function () {
+  "use strict";
+
+  function showView() {
+    var table = document.querySelector("figure.chart details.chart__table");
+    if (!table || !document.querySelector("pre.chart-embed")) return;  // chart pages only
+    if (location.hash === "#table") {
+      table.open = true;
+      table.scrollIntoView();
+    } else if (location.hash === "#chart") {
+      table.open = false;
+      document.querySelector("figure.chart").scrollIntoView();
+    }
+  }
+
+  function keepHashOnLanguageSwitch() {
+    document.querySelectorAll("a.md-select__link[hreflang]").forEach(function (link) {
+      if (link.dataset.keepsHash) return;
+      link.dataset.keepsHash = "";
+      link.addEventListener("click", function () {
+        if (location.hash) link.href = link.href.split("#")[0] + location.hash;
+      });
+    });
+  }
+
+  /* Without a site_url the build wrote root-relative addresses ("/embed/<id>/") in the embed snippet and the
+   * citation: write this site's own address there, as the reader sees it. */
+  function absoluteAddresses() {
+    var root = document.querySelector("a.md-select__link[hreflang='ko']");
+    if (!root) return;
+    var base = new URL(root.getAttribute("href").split("charts/")[0], location.href).href;
+    document.querySelectorAll("code[data-relative]").forEach(function (code) {
+      var path = code.getAttribute("data-relative");
+      code.textContent = code.textContent.split('"/' + path).join('"' + base + path).split(" /" + path).join(" " + base + path);
+    });
+  }
+
+  function start() { showView(); keepHashOnLanguageSwitch(); absoluteAddresses(); }
+
+  window.addEventListener("hashchange", showView);
+  if (window.document$ && window.document$.subscribe) {
+    window.document$.subscribe(start);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();

@@ -1,0 +1,161 @@
+"""A page of its own for every chart, an embeddable copy of it, and pages for charts that were removed.
+
+`charts/<id>/` (and `/en/charts/<id>/`) shows one chart with its summary,
+table, notes, sources, licence, citation, the CSV of its data, the images and
+the <iframe> snippet that embeds it. `embed/<id>/` is the chart alone (no site
+chrome, the same Content-Security-Policy, readable with JavaScript off), with
+its source line, licence and a link back. A chart id is its address: it must
+not change while the chart exists. `site_src/published-charts.txt` lists every
+chart id ever published (`build_site.py release` adds the current ones); a
+listed chart that is gone needs an entry in `site_src/removed-charts.yml`, which
+keeps a page at its address saying so and where its data went.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from . import SiteError, i18n
+from .pages import Page, Publication, make_environment
+from .problems import Problem
+
+PUBLISHED = "published-charts.txt"
+REMOVED = "removed-charts.yml"
+EMBED_WIDTH = 640  # the width the embed snippet is drawn for, in CSS pixels; its height is computed for it
+
+
+def chart_index(publications: list[Publication]) -> dict[str, tuple]:
+    """Every chart id -> (chart, its publication)."""
+    return {chart.id: (chart, p) for p in publications for chart in p.charts}
+
+
+def removed_charts(site_src: Path) -> list[dict]:
+    path = site_src / REMOVED
+    if not path.exists():
+        return []
+    try:
+        entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    except yaml.YAMLError as error:
+        raise SiteError(f"{path}: cannot be read ({error}) - fix the YAML") from error
+    keys = {"id", "removed", "dataset", "reason_ko", "reason_en"}
+    for number, entry in enumerate(entries, 1):
+        if not isinstance(entry, dict) or not keys <= set(entry):
+            raise SiteError(f"{path}: entry {number} needs {', '.join(sorted(keys))}")
+    return entries
+
+
+def check_published(publications: list[Publication], site_src: Path) -> list[Problem]:
+    """A chart that was published keeps its address: it still exists, or a removed-charts entry says where its
+    data went. A removed chart must not be declared again under the same id."""
+    current = chart_index(publications)
+    removed = {entry["id"] for entry in removed_charts(site_src)}
+    path = site_src / PUBLISHED
+    problems = []
+    for row, chart_id in _published(site_src):
+        if chart_id not in current and chart_id not in removed:
+            problems.append(Problem(str(path), row, None, "chart-gone", f'chart "{chart_id}" was published and is gone',
+                                    f"restore it (its view name or its figures), or add an entry to {REMOVED} saying "
+                                    "where its data went"))
+    for chart_id in sorted(removed & set(current)):
+        problems.append(Problem(str(site_src / REMOVED), None, "id", "chart-gone",
+                                f'"{chart_id}" is listed as removed but a chart has that id',
+                                f"give the new chart another id, or delete the entry from {REMOVED}"))
+    return problems
+
+
+def _published(site_src: Path) -> list[tuple[int, str]]:
+    """(line number, chart id) of every chart id in published-charts.txt."""
+    path = site_src / PUBLISHED
+    if not path.exists():
+        return []
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [(row, line.strip()) for row, line in enumerate(lines, 1) if line.strip() and not line.startswith("#")]
+
+
+def record_published(publications: list[Publication], site_src: Path) -> int:
+    """Add the current chart ids to published-charts.txt (after publishing). Returns how many were new."""
+    known = [chart_id for _, chart_id in _published(site_src)]
+    new = sorted(set(chart_index(publications)) - set(known))
+    if new:
+        header = ("# Every chart id this site has published: its address must keep working (see sitegen/chart_pages.py).\n"
+                  "# `python build_site.py release` adds new ones; a removed chart needs an entry in removed-charts.yml.\n")
+        (site_src / PUBLISHED).write_text(header + "".join(f"{i}\n" for i in sorted(set(known) | set(new))), encoding="utf-8")
+    return len(new)
+
+
+def render(publications: list[Publication], strings: dict, config, docs: dict[str, Path]) -> list[Page]:
+    """The Markdown of every chart page and removed-chart page, per language."""
+    env = make_environment(config.site_src / "templates")
+    charts = chart_index(publications)
+    removed = removed_charts(config.site_src)
+    for lang, docs_dir in docs.items():
+        common = {"lang": lang, "t": strings[lang], "i18n": i18n, "root": "../../",
+                  "site_root": "../../" if lang == "ko" else "../../../"}
+        for chart_id, (chart, publication) in charts.items():
+            _write(docs_dir / "charts" / f"{chart_id}.md", env.get_template("chart_page.md.j2").render(
+                **common, chart=chart, p=publication, embed=embed_snippet(chart, lang, config), chart_page=True,
+                citation=citation(chart, publication, lang, config)))
+        for entry in removed:
+            _write(docs_dir / "charts" / f"{entry['id']}.md", env.get_template("chart_removed.md.j2").render(
+                **common, entry=entry, dataset=next((p.dataset for p in publications if p.dataset.name == entry["dataset"]),
+                                                    None)))
+    return []  # reached from the charts they show, not from the navigation
+
+
+def write_embeds(publications: list[Publication], strings: dict, config, lang: str, site_dir: Path) -> None:
+    """embed/<id>/index.html of one language's site: the chart without the site around it."""
+    env = make_environment(config.site_src / "templates")
+    up = "../../" if lang == "ko" else "../../../"
+    for chart_id, (chart, publication) in chart_index(publications).items():
+        html = env.get_template("embed.html.j2").render(lang=lang, t=strings[lang], i18n=i18n, chart=chart, p=publication,
+                                                       root=up, site_root=up, site_name=_site_name(config, lang),
+                                                       chart_page=True)
+        _write(site_dir / "embed" / chart_id / "index.html", html)
+
+
+def embed_height(chart) -> int:
+    """The height in CSS pixels that the embedded chart needs at EMBED_WIDTH (tests/test_browser.py measures it)."""
+    model = chart.model
+    if model.kind == "line":
+        drawing = 300 + (28 if len(model.series) > 1 else 0)
+    else:
+        per_row = 24 * (len(model.series) if model.kind == "grouped-bar" else 1) + 2 + 24
+        drawing = len(model.categories) * per_row + (28 if len(model.series) > 1 else 0)
+    header = 56 + (22 if chart.subtitle else 0)
+    footer = 150
+    return drawing + header + footer
+
+
+def embed_snippet(chart, lang: str, config) -> str:
+    """The <iframe> to copy: a title for screen readers and the height the chart needs."""
+    src = f"{_base(config)}{'' if lang == 'ko' else 'en/'}embed/{chart.id}/"
+    title = chart.title[lang].replace('"', "&quot;")
+    return (f'<iframe src="{src}" title="{title}" width="100%" height="{embed_height(chart)}" '
+            f'style="border:0;max-width:{EMBED_WIDTH}px" loading="lazy"></iframe>')
+
+
+def citation(chart, publication: Publication, lang: str, config) -> str:
+    """A citation of the chart: the site, the chart title, the package version and the chart's address."""
+    page = f"{_base(config)}{'' if lang == 'ko' else 'en/'}charts/{chart.id}/"
+    site = _site_name(config, lang)
+    version = publication.dataset.version
+    sources = "; ".join(f"{c.publisher} ({c.published})" if c.published else c.publisher for c in chart.credits)
+    if lang == "ko":
+        return f"{site}, 「{chart.title['ko']}」, 데이터 {publication.dataset.name} {version}판. {page} (원자료: {sources})"
+    return f"{site}, \"{chart.title['en']}\", data {publication.dataset.name} version {version}. {page} (data from {sources})"
+
+
+def _base(config) -> str:
+    """The site's address, or a placeholder a reader replaces when the site has no site_url yet."""
+    return config.site_url.rstrip("/") + "/" if config.site_url else "/"
+
+
+def _site_name(config, lang: str) -> str:
+    return config.site_name_ko if lang == "ko" else config.site_name_en
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
