@@ -95,7 +95,7 @@ def render(publications: list[Publication], strings: dict, config, docs: dict[st
                   "site_root": "../../" if lang == "ko" else "../../../"}
         for chart_id, (chart, publication) in charts.items():
             _write(docs_dir / "charts" / f"{chart_id}.md", env.get_template("chart_page.md.j2").render(
-                **common, chart=chart, p=publication, embed=embed_snippet(chart, lang, config), chart_page=True,
+                **common, chart=chart, p=publication, embed=embed_snippet(chart, lang, config, strings[lang]), chart_page=True,
                 citation=citation(chart, publication, lang, config)))
         for entry in removed:
             _write(docs_dir / "charts" / f"{entry['id']}.md", env.get_template("chart_removed.md.j2").render(
@@ -115,24 +115,42 @@ def write_embeds(publications: list[Publication], strings: dict, config, lang: s
         _write(site_dir / "embed" / chart_id / "index.html", html)
 
 
-def embed_height(chart) -> int:
-    """The height in CSS pixels that the embedded chart needs at EMBED_WIDTH (tests/test_browser.py measures it)."""
+def embed_height(chart, lang: str, t: dict) -> int:
+    """The height in CSS pixels that the embedded chart needs at EMBED_WIDTH, from the sizes in charts.css (body.embed)
+    and the length of its texts (tests/test_browser.py loads every embed and checks that it fits)."""
+    width = EMBED_WIDTH - 32
     model = chart.model
+    height = 24.0  # the body's padding
+    height += _text(chart.title[lang], 18, width) + 12 + (_text(chart.subtitle[lang], 14, width) if chart.subtitle else 0)
     if model.kind == "line":
-        drawing = 300 + (28 if len(model.series) > 1 else 0)
+        height += min(width, 480) * 300 / 480
     else:
-        per_row = 24 * (len(model.series) if model.kind == "grouped-bar" else 1) + 2 + 24
-        drawing = len(model.categories) * per_row + (28 if len(model.series) > 1 else 0)
-    header = 56 + (22 if chart.subtitle else 0)
-    footer = 150
-    return drawing + header + footer
+        bars = 24 * (len(model.series) if model.kind == "grouped-bar" else 1) + 2
+        height += sum(_text(label, 14, width, 1.3) + bars + 12 for label in model.labels[lang])
+    if len(model.series) > 1:
+        height += 34  # the legend
+    height += 44  # the "interactive chart" button
+    height += _text(chart.summary[lang], 15, width) + 13
+    if chart.note:
+        height += _text(f"{t['chart_note']}: {chart.note[lang]}", 13, width) + 8
+    credits = ", ".join(f"{c.publisher} ({c.published})" for c in chart.credits)
+    height += _text(f"{t['source_label']}: {credits}. {t['chart_licence']}: {chart.licence[0]}", 13, width) + 8
+    height += 30 + _text(t["chart_embed_back"], 13, width) + 8  # the table's summary line, the link back
+    return int(height) + 8  # and a little room, so that no scroll bar appears
 
 
-def embed_snippet(chart, lang: str, config) -> str:
+def _text(text: str, size: float, width: float, line_height: float = 1.5) -> float:
+    """The height of a paragraph: wide characters (Hangul) take about the font size, others about half of it."""
+    advance = sum(size if ord(ch) > 0x2E7F else size * 0.56 for ch in text)
+    lines = max(1, -(-advance // width))
+    return lines * size * line_height
+
+
+def embed_snippet(chart, lang: str, config, t: dict) -> str:
     """The <iframe> to copy: a title for screen readers and the height the chart needs."""
     src = f"{_base(config)}{'' if lang == 'ko' else 'en/'}embed/{chart.id}/"
     title = chart.title[lang].replace('"', "&quot;")
-    return (f'<iframe src="{src}" title="{title}" width="100%" height="{embed_height(chart)}" '
+    return (f'<iframe src="{src}" title="{title}" width="100%" height="{embed_height(chart, lang, t)}" '
             f'style="border:0;max-width:{EMBED_WIDTH}px" loading="lazy"></iframe>')
 
 

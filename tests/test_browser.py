@@ -9,6 +9,7 @@ that have them. Screenshots at phone and desktop width go to test-artifacts/.
 from __future__ import annotations
 
 import csv
+import html
 import zipfile
 import dataclasses
 import io
@@ -95,6 +96,20 @@ def site_pages(built_site) -> list[str]:
     return sorted("" if path == "." else path + "/" for path in paths)
 
 
+def checked_pages(built_site) -> list[str]:
+    """Every page, but of the pages that only show one chart (charts/<id>/, embed/<id>/, made by one template each)
+    the first two of each language: one page of every kind is what axe and the console checks need."""
+    pages, seen = [], {}
+    for path in site_pages(built_site):
+        kind = re.match(r"^(en/)?(charts|embed)/", path)
+        if kind:
+            seen[kind.group()] = seen.get(kind.group(), 0) + 1
+            if seen[kind.group()] > 2:
+                continue
+        pages.append(path)
+    return pages
+
+
 def axe_violations(page) -> list[dict]:
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("""() => axe.run(document, {
@@ -138,7 +153,7 @@ def test_every_page_loads_cleanly_and_passes_axe(browser, base_url, built_site, 
                       is_mobile=width == "phone", has_touch=width == "phone", bypass_csp=True)
     page = context.page()
     problems = {}
-    for path in site_pages(built_site):
+    for path in checked_pages(built_site):
         page.goto(base_url + path, wait_until="networkidle")
         wait_for_charts(page)
         expect(page.locator("html")).to_have_attribute("lang", "en" if path.startswith("en/") else "ko")
@@ -339,4 +354,62 @@ def test_every_page_shows_help_contacts_in_its_footer(watched, base_url, built_s
         footer.locator("a.site-help__page").click()
         expect(page).to_have_url(base_url + ("en/" if path.startswith("en/") else "") + "help/")
         page.wait_for_load_state("networkidle")
+    watched.clean()
+
+
+@pytest.fixture(scope="module")
+def other_origin(tmp_path_factory):
+    """A second local web server: a page there stands for an article that embeds a chart."""
+    folder = tmp_path_factory.mktemp("article")
+    server = static_server.start(folder)
+    yield folder, f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.parametrize("lang", ["", "en/"])
+def test_the_embed_snippet_renders_on_another_origin_and_fits(watched, base_url, built_site, other_origin, lang):
+    folder, article_url = other_origin
+    assert article_url != base_url
+    page = watched.page()
+    page.set_viewport_size({"width": 700, "height": 900})
+    heights = []
+    page.goto(f"{base_url}{lang}charts/arrests-2024-running-total/", wait_until="networkidle")
+    shown = page.locator("pre.chart-embed code").inner_text()  # as a reader copies it: the page made it absolute
+    assert shown.startswith(f'<iframe src="{base_url}{lang}embed/arrests-2024-running-total/"'), shown
+    for chart_page in sorted((built_site / lang / "charts").glob("*/index.html")):
+        chart_id = chart_page.parent.name
+        written = html.unescape(re.search(r'<pre class="chart-embed"[^>]*><code[^>]*>(.*?)</code>',
+                                          chart_page.read_text(encoding="utf-8")).group(1))
+        snippet = written.replace('src="/', f'src="{base_url}')
+        assert snippet.startswith(f'<iframe src="{base_url}{lang}embed/{chart_id}/"'), snippet
+        (folder / f"{chart_id}.html").write_text(
+            f'<!doctype html><html lang="en"><title>Article</title><body><p>An article.</p>{snippet}</body></html>',
+            encoding="utf-8")
+        page.goto(f"{article_url}{chart_id}.html", wait_until="load")
+        frame = page.frame_locator("iframe")
+        expect(frame.locator(".chart__static .chart__mark").first).to_be_attached()
+        expect(frame.locator(".chart__source")).to_be_visible()
+        assert page.locator("iframe").get_attribute("title")
+        height = page.locator("iframe").evaluate("f => f.getBoundingClientRect().height")
+        embedded = next(f for f in page.frames if f.url.startswith(base_url))  # another origin: asked from inside
+        needed = embedded.evaluate("Math.ceil(document.body.getBoundingClientRect().height)")
+        heights.append((chart_id, needed, height))
+    # every chart fits without a scroll bar, and without a large gap below it
+    assert [h for h in heights if not h[1] <= h[2] <= h[1] + 160] == []
+    watched.clean()
+
+
+def test_a_chart_page_opens_on_its_table_and_the_language_switch_keeps_the_view(watched, base_url):
+    page = watched.page()
+    page.goto(base_url + "charts/deepfake-crimes-by-year/#table", wait_until="networkidle")
+    expect(page.locator("figure.chart details.chart__table")).to_have_attribute("open", "")
+    expect(page.locator("figure.chart table")).to_be_visible()
+    page.goto(base_url + "charts/deepfake-crimes-by-year/#chart", wait_until="networkidle")
+    expect(page.locator("figure.chart details.chart__table")).not_to_have_attribute("open", "")
+    page.goto(base_url + "charts/deepfake-crimes-by-year/#table", wait_until="networkidle")
+    page.locator(".md-header__option .md-select button").first.hover()
+    page.locator('a.md-select__link[hreflang="en"]').click()
+    expect(page).to_have_url(re.compile(r"/en/charts/deepfake-crimes-by-year/#table$"))
+    expect(page.locator("figure.chart details.chart__table")).to_have_attribute("open", "")
     watched.clean()

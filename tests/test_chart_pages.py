@@ -55,7 +55,8 @@ def test_the_embed_snippet_has_a_title_and_the_chart_height(built_site, config):
     assert 'title="Persons apprehended for deepfake sex crimes in 2024, running total"' in snippet
     assert re.search(r'height="(\d+)"', snippet)
     with_url = chart_pages.embed_snippet(_chart(config, "arrests-2024-running-total"), "en",
-                                         dataclasses.replace(config, site_url="https://example.org/stats/"))
+                                         dataclasses.replace(config, site_url="https://example.org/stats/"),
+                                         i18n.load_strings(config.site_src / "i18n")["en"])
     assert 'src="https://example.org/stats/en/embed/arrests-2024-running-total/"' in with_url
 
 
