@@ -44,9 +44,10 @@ def build_site(datasets_dir: Path, out_dir: Path, config: Config, progress: Prog
     for publication in publications:
         progress.detail(f"{publication.dataset.name} {publication.dataset.version}: "
                         f"{len(publication.dataset.observations)} observations, {len(publication.charts)} charts")
-    problems = chart_pages.check_published(publications, config.site_src)  # a published chart keeps its address
+    problems = chart_pages.check_published(publications, datasets_dir)  # a published chart keeps its address
     if problems:
         return problems
+    removed = chart_pages.removed_charts(datasets_dir)
     with staging(out_dir) as work:
         progress.stage("files")
         docs = {lang: work / "docs" / lang for lang in i18n.LANGUAGES}
@@ -57,7 +58,7 @@ def build_site(datasets_dir: Path, out_dir: Path, config: Config, progress: Prog
         epoch = source_date_epoch(datasets)
         outputs = {lang: work / f"site-{lang}" for lang in i18n.LANGUAGES}
         timings = parallel.run(lambda lang: build_language(lang, publications, strings, config, docs[lang], outputs[lang],
-                                                           epoch), i18n.LANGUAGES)  # the languages side by side
+                                                           epoch, removed), i18n.LANGUAGES)  # the languages side by side
         for lang, (markdown, mkdocs) in zip(i18n.LANGUAGES, timings):
             progress.detail(f"{lang}: Markdown {markdown:.2f}s, MkDocs {mkdocs:.2f}s")
         mkdocs_runner.assemble(outputs, work / "site")
@@ -77,7 +78,7 @@ def publish(dataset, config: Config, strings: dict) -> Publication:
 
 
 def build_language(lang: str, publications: list[Publication], strings: dict, config: Config, docs_dir: Path,
-                   site_dir: Path, epoch: int) -> tuple[float, float]:
+                   site_dir: Path, epoch: int, removed: list[dict]) -> tuple[float, float]:
     """One language's Markdown, built by MkDocs into site_dir, its text files gzipped. Returns the seconds taken
     by the Markdown and by MkDocs."""
     started = time.perf_counter()
@@ -85,7 +86,7 @@ def build_language(lang: str, publications: list[Publication], strings: dict, co
     pages = render_pages(publications, strings, config.site_src, docs)
     pages += feed.render(publications, strings, config, docs)
     pages += guide.render(strings, config, docs)
-    pages += chart_pages.render(publications, strings, config, docs)
+    pages += chart_pages.render(publications, strings, config, docs, removed)
     rendered = time.perf_counter()
     mkdocs_runner.build(config, lang, docs_dir, pages, strings[lang], site_dir, epoch)
     chart_pages.write_embeds(publications, strings, config, lang, site_dir)

@@ -188,7 +188,7 @@ def run_diff(args) -> int:
 
 
 def run_release(args) -> int:
-    from . import changes
+    from . import changes, chart_pages
     from .validation import check_datasets
 
     problems, datasets = check_datasets(args.datasets, load_config())
@@ -199,4 +199,22 @@ def run_release(args) -> int:
     for dataset in datasets:
         path = changes.write_snapshot(dataset)
         print(f"{dataset.name} {dataset.version}: " + (f"recorded {path}" if path else "already recorded"))
+    config = load_config()
+    new = chart_pages.record_published(_publications(datasets, config), args.datasets)
+    print(f"charts: {new} new chart address(es) recorded in {args.datasets / chart_pages.PUBLISHED}")
     return EXIT_OK
+
+
+def _publications(datasets, config):
+    """The charts of every package, as the build makes them (to record their addresses)."""
+    from . import i18n
+    from .charts import build_charts
+    from .figures import compute_figures
+    from .pages import Publication
+
+    strings = i18n.load_strings(config.site_src / "i18n")
+    result = []
+    for dataset in datasets:
+        figures = compute_figures(dataset)
+        result.append(Publication(dataset, figures, build_charts(dataset, figures, strings), None))
+    return result

@@ -102,9 +102,9 @@ CODES: dict[str, Code] = {
 
 def all_codes() -> dict[str, Code]:
     """This registry plus the CODES of every module that emits problems, sorted by code."""
-    from . import changes, checks, files, validation
+    from . import changes, chart_pages, checks, files, validation
 
     found = dict(CODES)
-    for module in [*checks.CHECKS, changes, files, validation]:
+    for module in [*checks.CHECKS, changes, chart_pages, files, validation]:
         found.update(getattr(module, "CODES", {}))
     return dict(sorted(found.items()))

@@ -3,7 +3,6 @@
 import dataclasses
 import html
 import re
-import shutil
 
 from conftest import ROOT
 
@@ -70,44 +69,27 @@ def _chart(config, chart_id):
     raise AssertionError(chart_id)
 
 
-def _site_src(tmp_path, config):
-    """A project root whose site_src/ a test may change (the rest is the real project's)."""
-    root = tmp_path / "project"
-    root.mkdir()
-    for entry in config.root.iterdir():
-        if entry.name != "site_src" and not entry.name.startswith("."):
-            (root / entry.name).symlink_to(entry)
-    shutil.copytree(config.site_src, root / "site_src")
-    return root / "site_src", dataclasses.replace(config, root=root)
-
-
-def test_a_published_chart_that_is_gone_stops_the_build_until_its_removal_is_recorded(tmp_path, config):
-    site_src, changed = _site_src(tmp_path, config)
-    (site_src / chart_pages.PUBLISHED).write_text("# published\nold-chart\n", encoding="utf-8")
+def test_a_published_chart_that_is_gone_stops_the_build_until_its_removal_is_recorded(tmp_path, config, shipped):
+    (shipped / chart_pages.PUBLISHED).write_text("# published\nold-chart\n", encoding="utf-8")
     out = tmp_path / "site"
-    problems = build_site(ROOT / "datasets", out, changed)
-    assert [(p.file, p.row, p.code) for p in problems] == [(str(site_src / chart_pages.PUBLISHED), 2, "chart-gone")]
+    problems = build_site(shipped, out, config)
+    assert [(p.file, p.row, p.code) for p in problems] == [(str(shipped / chart_pages.PUBLISHED), 2, "chart-gone")]
     assert not out.exists()  # nothing was built
-    (site_src / chart_pages.REMOVED).write_text(
+    (shipped / chart_pages.REMOVED).write_text(
         "- id: old-chart\n  removed: 2026-11-29\n  dataset: cases-by-year\n"
         "  reason_ko: 두 차트를 하나로 합쳤습니다.\n  reason_en: Two charts were merged into one.\n", encoding="utf-8")
-    assert build_site(ROOT / "datasets", out, changed) == []
+    assert build_site(shipped, out, config) == []
     page = (out / "en" / "charts" / "old-chart" / "index.html").read_text(encoding="utf-8")
     assert "removed on 29 Nov 2026" in page and "Two charts were merged into one." in page
     assert 'href="../../data/cases-by-year/"' in page  # where its data went
 
 
-def test_release_records_the_published_charts(tmp_path, config):
-    site_src, changed = _site_src(tmp_path, config)
-    (site_src / chart_pages.PUBLISHED).unlink(missing_ok=True)
-    strings = i18n.load_strings(site_src / "i18n")
-    from sitegen.pages import Publication
+def test_release_records_the_published_charts(shipped, capsys):
+    from sitegen.cli import main
 
-    publications = []
-    for folder in find_packages(ROOT / "datasets"):
-        dataset = load_dataset(folder)
-        figures = compute_figures(dataset)
-        publications.append(Publication(dataset, figures, build_charts(dataset, figures, strings), None))
-    assert chart_pages.record_published(publications, site_src) == len(_chart_ids(config))
-    assert chart_pages.record_published(publications, site_src) == 0  # nothing new the second time
-    assert chart_pages.check_published(publications, site_src) == []
+    (shipped / chart_pages.PUBLISHED).unlink(missing_ok=True)
+    assert main(["release", "--datasets", str(shipped)]) == 0
+    recorded = (shipped / chart_pages.PUBLISHED).read_text(encoding="utf-8").split()
+    assert "deepfake-crimes-by-year" in recorded and "arrests-2024-running-total" in recorded
+    assert main(["release", "--datasets", str(shipped)]) == 0
+    assert "charts: 0 new" in capsys.readouterr().out  # nothing new the second time
