@@ -216,7 +216,7 @@ def catalog(releases: list[Release], datasets: list[Dataset], config: Config, st
             "dcat:keyword": [str(k) for k in dataset.descriptor.get("keywords", [])],
             "dcat:theme": theme,
             "dcat:version": dataset.version,
-            **({"dct:issued": xsd_date(first_release(dataset))} if first_release(dataset) else {}),
+            **({"dct:issued": xsd_date(issued)} if (issued := first_release(dataset)) else {}),
             "dct:modified": xsd_date(files.date),
             "dct:publisher": publisher,
             "dct:language": languages,

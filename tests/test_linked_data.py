@@ -67,8 +67,9 @@ def unexpected(results: list[dict]) -> list[str]:
                   if r["severity"] != "Warning" or not any((c, r["path"]) in NOT_KNOWN for c in r["classes"]))
 
 
-def test_the_catalogue_passes_the_dcat_ap_3_shapes(built_site):
-    path = built_site / "data" / "catalog.jsonld"
+@pytest.mark.parametrize("site", ["built_site", "deployed_site"])  # relative addresses, then absolute ones
+def test_the_catalogue_passes_the_dcat_ap_3_shapes(site, request):
+    path = request.getfixturevalue(site) / "data" / "catalog.jsonld"
     data = Graph().parse(path, format="json-ld")
     assert len(set(data.subjects(RDF.type, DCAT.Dataset))) == len(list((ROOT / "datasets").glob("*/datapackage.json")))
     results = shacl_results(data)

@@ -10,10 +10,9 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import pytest
 import yaml
 from lxml import etree
-from conftest import ROOT
+from conftest import ROOT, SITE_URL
 from helpers import write_package
 
 
@@ -104,17 +103,6 @@ def sitemap_urls(path: Path) -> dict[str, dict[str, str]]:
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
     return {url.find("s:loc", ns).text: {a.get("hreflang"): a.get("href") for a in url.findall("x:link", ns)}
             for url in ET.parse(path).getroot().findall("s:url", ns)}
-
-
-SITE_URL = "https://stats.example.org/deepfake/"
-
-
-@pytest.fixture(scope="module")
-def deployed_site(tmp_path_factory, config) -> Path:
-    """The shipped data built with a site_url, as it is published."""
-    out = tmp_path_factory.mktemp("deployed") / "site"
-    assert build_site(ROOT / "datasets", out, dataclasses.replace(config, site_url=SITE_URL)) == []
-    return out
 
 
 def sitemap_schema():
