@@ -116,6 +116,8 @@ def test_without_a_site_url_there_is_no_sitemap_and_robots_txt_names_none(built_
     assert sorted(p.relative_to(built_site).as_posix() for p in built_site.rglob("sitemap*")) == []
     robots = (built_site / "robots.txt").read_text(encoding="utf-8")
     assert robots == "User-agent: *\nDisallow:\n" and "sitemap" not in robots.lower()
+    # Material's instant navigation reads sitemap.xml: it is off, or every page would ask for the missing file
+    assert '"navigation.instant"' not in (built_site / "index.html").read_text(encoding="utf-8")
 
 
 def test_without_a_site_url_the_build_summary_says_there_is_no_sitemap(tmp_path, config):
@@ -144,6 +146,7 @@ def test_with_a_site_url_the_sitemaps_are_valid_and_list_every_page_by_its_absol
         assert alternates["x-default"] == alternates["ko"]
     english = sitemap_urls(deployed_site / "en" / "sitemap.xml")  # instant navigation on English pages reads it
     assert set(english) == {loc for loc in urls if loc.startswith(SITE_URL + "en/")}
+    assert '"navigation.instant"' in (deployed_site / "en" / "index.html").read_text(encoding="utf-8")
     assert (deployed_site / "robots.txt").read_text(encoding="utf-8") == (
         f"User-agent: *\nDisallow:\nSitemap: {SITE_URL}sitemap.xml\n")
 
