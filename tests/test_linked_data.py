@@ -20,6 +20,9 @@ FOAF = Namespace("http://xmlns.com/foaf/0.1/")
 SH = Namespace("http://www.w3.org/ns/shacl#")
 XSD = Namespace("http://www.w3.org/2001/XMLSchema#")
 
+# rdflib 7.6's own JSON-LD parser still uses its deprecated ConjunctiveGraph internally
+pytestmark = pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")
+
 STANDARDS = ROOT / "tests" / "standards"
 SHAPES = ("shapes.ttl", "shapes_recommended.ttl", "range.ttl")  # mandatory, recommended and range shapes
 SCHEMA = Namespace("http://schema.org/")
