@@ -252,7 +252,7 @@ def catalog(releases: list[Release], datasets: list[Dataset], config: Config, st
                             {"@value": "Data packages of deepfake sex crime enforcement statistics", "@language": "en"}],
         "dct:publisher": publisher,
         "dct:language": languages,
-        "dct:license": licence(LICENSE),
+        "dct:license": licence(LICENSE),  # of the catalogue itself: the compilation's default licence
         "dct:spatial": korea,
         "dct:issued": xsd_date(dates[0]),
         "dct:modified": xsd_date(dates[-1]),
