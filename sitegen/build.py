@@ -22,7 +22,7 @@ from .cache import Cache, per_package
 from .charts import build_charts
 from .config import Config
 from .figures import compute_figures
-from .metadata import describe_release, write_release_files, write_sitemap
+from .metadata import NO_SITEMAP, describe_release, write_release_files, write_sitemap
 from .pages import Publication, render_pages
 from .problems import Problem
 from .progress import SILENT, Progress
@@ -51,7 +51,7 @@ def build_site(datasets_dir: Path, out_dir: Path, config: Config, progress: Prog
     with staging(out_dir) as work:
         progress.stage("files")
         docs = {lang: work / "docs" / lang for lang in i18n.LANGUAGES}
-        write_release_files(publications, docs["ko"], config)
+        write_release_files(publications, docs["ko"], config, strings)
         assets.copy_assets(config.site_src / "assets", docs["ko"] / "assets", config.root)
         write_chart_data(publications, docs["ko"] / "downloads" / "charts")
         progress.stage("pages")
@@ -62,8 +62,11 @@ def build_site(datasets_dir: Path, out_dir: Path, config: Config, progress: Prog
         for lang, (markdown, mkdocs) in zip(i18n.LANGUAGES, timings):
             progress.detail(f"{lang}: Markdown {markdown:.2f}s, MkDocs {mkdocs:.2f}s")
         mkdocs_runner.assemble(outputs, work / "site")
-        for sitemap in write_sitemap(work / "site", config, epoch):
+        sitemaps = write_sitemap(work / "site", config, epoch)
+        for sitemap in sitemaps:
             assets.compress(sitemap)
+        if not sitemaps:
+            progress.note(NO_SITEMAP)
         progress.stage("publish")
     if cache:
         cache.prune()

@@ -57,6 +57,9 @@ def _settings(base: dict, config: Config, lang: str, docs_dir: Path, site_dir: P
     settings["docs_dir"] = str(docs_dir)
     settings["site_dir"] = str(site_dir)
     settings["theme"] = dict(base["theme"], language=lang, custom_dir=str(config.root / base["theme"]["custom_dir"]))
+    if not config.site_url:  # instant navigation reads sitemap.xml, which is published only with a site_url
+        settings["theme"]["features"] = [f for f in base["theme"].get("features", [])
+                                         if not f.startswith("navigation.instant")]
     up = "../" if lang != "ko" else ""
     settings["extra_css"] = [up + path for path in base.get("extra_css", [])]
     settings["extra_javascript"] = [up + path for path in base.get("extra_javascript", [])]

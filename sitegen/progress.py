@@ -19,6 +19,7 @@ class Progress:
         self.stream = stream
         self.started = time.monotonic()
         self._stage: tuple[str, float] | None = None
+        self.notes: list[str] = []
 
     def _print(self, text: str) -> None:
         print(text, file=self.stream or sys.stderr, flush=True)
@@ -38,6 +39,11 @@ class Progress:
         if self.level >= VERBOSE:
             self._print(f"    {text}")
 
+    def note(self, text: str) -> None:
+        """Something the reader should know about the result, printed under the summary."""
+        if self.level >= NORMAL:
+            self.notes.append(text)
+
     def summary(self, out_dir: Path | None, packages: int, problems: int) -> None:
         self.end()
         if self.level < NORMAL:
@@ -46,6 +52,8 @@ class Progress:
         pages = sum(1 for p in files if p.suffix == ".html")
         self._print(f"{_n(packages, 'package')}, {_n(pages, 'page')}, {_n(len(files), 'file')}, "
                     f"{_n(problems, 'problem')} in {time.monotonic() - self.started:.1f}s")
+        for note in [] if problems else self.notes:
+            self._print(note)
 
 
 def _n(count: int, noun: str) -> str:

@@ -51,3 +51,18 @@ def pytest_collection_modifyitems(config, items):
                            text=True)
     if check.returncode != 0:
         pytest.exit(check.stderr.strip(), returncode=check.returncode)
+
+
+SITE_URL = "https://stats.example.org/deepfake/"
+
+
+@pytest.fixture(scope="session")
+def deployed_site(tmp_path_factory, config) -> Path:
+    """The site built once from the shipped data with a site_url (SITE_URL), as it is published."""
+    import dataclasses
+
+    from sitegen.build import build_site
+
+    out = tmp_path_factory.mktemp("deployed") / "site"
+    assert build_site(ROOT / "datasets", out, dataclasses.replace(config, site_url=SITE_URL)) == []
+    return out

@@ -1,18 +1,25 @@
-"""Machine-readable metadata: JSON-LD on dataset pages, the DCAT catalogue, the sitemap, CITATION.cff."""
+"""Machine-readable metadata: JSON-LD on dataset pages, the DCAT catalogue, the sitemap and robots.txt, CITATION.cff."""
 
 import dataclasses
+import gzip
 import hashlib
+import io
 import json
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
-from conftest import ROOT
+from lxml import etree
+from conftest import ROOT, SITE_URL
 from helpers import write_package
 
+
 from sitegen import i18n
-from sitegen.metadata import describe_release, link, write_sitemap
+from sitegen.build import build_site
+from sitegen.metadata import NO_SITEMAP, describe_release, link, write_sitemap
+from sitegen.progress import Progress
 from sitegen.validation import check_datasets
 
 NAMES = sorted(p.parent.name for p in (ROOT / "datasets").glob("*/datapackage.json"))
@@ -87,8 +94,9 @@ def test_catalogue_lists_every_dataset_and_every_distribution_resolves(built_sit
         for distribution in dataset["dcat:distribution"]:
             target = (path.parent / distribution["dcat:downloadURL"]["@id"]).resolve()
             assert int(distribution["dcat:byteSize"]["@value"]) == target.stat().st_size
-            assert distribution["spdx:checksum"]["spdx:checksumValue"] == hashlib.sha256(target.read_bytes()).hexdigest()
-            assert distribution["dcat:mediaType"]["@id"].startswith("https://www.iana.org/assignments/media-types/")
+            assert distribution["spdx:checksum"]["spdx:checksumValue"] == {
+                "@value": hashlib.sha256(target.read_bytes()).hexdigest(), "@type": "xsd:hexBinary"}
+            assert distribution["dcat:mediaType"]["@id"].startswith("http://www.iana.org/assignments/media-types/")
 
 
 def sitemap_urls(path: Path) -> dict[str, dict[str, str]]:
@@ -97,27 +105,77 @@ def sitemap_urls(path: Path) -> dict[str, dict[str, str]]:
             for url in ET.parse(path).getroot().findall("s:url", ns)}
 
 
-def test_one_sitemap_lists_every_page_of_both_languages_with_alternates(built_site):
-    english = sitemap_urls(built_site / "en" / "sitemap.xml")  # the theme's language switch reads it: English pages only
-    assert english and all((built_site / "en" / ("" if loc == "./" else loc) / "index.html").is_file() for loc in english)
-    assert all(alternates["en"] == loc for loc, alternates in english.items())
-    urls = sitemap_urls(built_site / "sitemap.xml")
-    pages = {("" if p.parent == built_site else p.parent.relative_to(built_site).as_posix() + "/")
-             for p in built_site.rglob("index.html")}
-    assert {("" if loc == "./" else loc) for loc in urls} == pages
+def sitemap_schema():
+    """The sitemaps.org XSD as published, with a declaration of the hreflang <xhtml:link> that its strict
+    ##other wildcard demands (tests/standards/sitemaps/README.md)."""
+    folder = ROOT / "tests" / "standards" / "sitemaps"
+    return etree.XMLSchema(etree.parse(str(folder / "sitemap-with-xhtml-links.xsd")))
+
+
+def test_without_a_site_url_there_is_no_sitemap_and_robots_txt_names_none(built_site):
+    assert sorted(p.relative_to(built_site).as_posix() for p in built_site.rglob("sitemap*")) == []
+    robots = (built_site / "robots.txt").read_text(encoding="utf-8")
+    assert robots == "User-agent: *\nDisallow:\n" and "sitemap" not in robots.lower()
+    # Material's instant navigation reads sitemap.xml: it is off, or every page would ask for the missing file
+    assert '"navigation.instant"' not in (built_site / "index.html").read_text(encoding="utf-8")
+
+
+def test_without_a_site_url_the_build_summary_says_there_is_no_sitemap(tmp_path, config):
+    stream = io.StringIO()
+    progress = Progress(stream=stream)
+    assert build_site(ROOT / "datasets", tmp_path / "site", config, progress) == []
+    progress.summary(tmp_path / "site", len(NAMES), 0)
+    assert stream.getvalue().splitlines()[-1] == NO_SITEMAP
+
+
+def test_with_a_site_url_the_sitemaps_are_valid_and_list_every_page_by_its_absolute_address(deployed_site):
+    schema = sitemap_schema()
+    for path in (deployed_site / "sitemap.xml", deployed_site / "en" / "sitemap.xml"):
+        document = etree.parse(str(path))
+        assert schema.validate(document), [f"{path.name}:{e.line}: {e.message}" for e in schema.error_log]
+        for loc in document.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc"):
+            assert loc.text.startswith(SITE_URL) and urlsplit(loc.text).netloc, loc.text
+    assert gzip.decompress((deployed_site / "sitemap.xml.gz").read_bytes()) == (deployed_site / "sitemap.xml").read_bytes()
+    pages = {("" if p.parent == deployed_site else p.parent.relative_to(deployed_site).as_posix() + "/")
+             for p in deployed_site.rglob("index.html")}
+    urls = sitemap_urls(deployed_site / "sitemap.xml")
+    assert {loc.removeprefix(SITE_URL) for loc in urls} == pages
     for loc, alternates in urls.items():
         assert set(alternates) == {"ko", "en", "x-default"}, loc
-        assert alternates["en"] == "en/" + alternates["ko"].removeprefix("./")
-        assert (built_site / alternates["en"] / "index.html").is_file()
+        assert alternates["en"] == SITE_URL + "en/" + alternates["ko"].removeprefix(SITE_URL)
+        assert alternates["x-default"] == alternates["ko"]
+    english = sitemap_urls(deployed_site / "en" / "sitemap.xml")  # instant navigation on English pages reads it
+    assert set(english) == {loc for loc in urls if loc.startswith(SITE_URL + "en/")}
+    assert '"navigation.instant"' in (deployed_site / "en" / "index.html").read_text(encoding="utf-8")
+    assert (deployed_site / "robots.txt").read_text(encoding="utf-8") == (
+        f"User-agent: *\nDisallow:\nSitemap: {SITE_URL}sitemap.xml\n")
 
 
-def test_with_a_site_url_every_address_is_absolute(tmp_path, config):
+def test_the_sitemap_schema_rejects_a_relative_address_and_an_undeclared_element(tmp_path):
+    """The validation above can fail: the XSD refuses what the protocol refuses."""
+    schema = sitemap_schema()
+    head = '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">'
+    good = f'{head}<url><loc>https://example.org/a/</loc><xhtml:link rel="alternate" hreflang="en" ' \
+           'href="https://example.org/en/a/"/></url></urlset>'
+    assert schema.validate(etree.fromstring(good))
+    official = etree.XMLSchema(etree.parse(str(ROOT / "tests" / "standards" / "sitemaps" / "sitemap.xsd")))
+    assert not official.validate(etree.fromstring(good))  # its ##other wildcard is strict: xhtml:link must be declared
+    assert "strict wildcard" in str(official.error_log.last_error)
+    for bad in (good.replace("https://example.org/a/</loc>", "a/</loc>"),  # shorter than any absolute address
+                good.replace("xhtml:link", "xhtml:a"),
+                good.replace(' hreflang="en"', "")):
+        assert not schema.validate(etree.fromstring(bad)), bad
+
+
+def test_with_a_site_url_the_sitemap_has_absolute_addresses(tmp_path, config):
     site = tmp_path / "site"
     for folder in ("", "about/", "en/", "en/about/"):
         (site / folder).mkdir(parents=True, exist_ok=True)
         (site / folder / "index.html").write_text("<html></html>", encoding="utf-8")
-    (site / "en" / "sitemap.xml").write_text("old", encoding="utf-8")
-    write_sitemap(site, dataclasses.replace(config, site_url="https://stats.example.org/"), 1744848000)
+    for stale in ("en/sitemap.xml", "en/sitemap.xml.gz", "sitemap.xml.gz"):  # MkDocs' own
+        (site / stale).write_text("old", encoding="utf-8")
+    assert write_sitemap(site, dataclasses.replace(config, site_url="https://stats.example.org/"), 1744848000) \
+        == [site / "sitemap.xml", site / "en" / "sitemap.xml"]
     urls = sitemap_urls(site / "sitemap.xml")
     assert urls["https://stats.example.org/about/"] == {"ko": "https://stats.example.org/about/",
                                                           "en": "https://stats.example.org/en/about/",
@@ -125,6 +183,9 @@ def test_with_a_site_url_every_address_is_absolute(tmp_path, config):
     assert len(urls) == 4 and set(sitemap_urls(site / "en" / "sitemap.xml")) == {"https://stats.example.org/en/",
                                                                                 "https://stats.example.org/en/about/"}
     assert "<lastmod>2025-04-17</lastmod>" in (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert not (site / "sitemap.xml.gz").exists() and not (site / "en" / "sitemap.xml.gz").exists()
+    assert write_sitemap(site, config, 1744848000) == []  # no site_url: MkDocs' and earlier sitemaps are removed
+    assert not list(site.rglob("sitemap*"))
 
 
 def test_addresses_are_relative_to_the_document_without_a_site_url():
