@@ -234,7 +234,9 @@ def readme_text(dataset: Dataset, descriptor: dict, dictionary: list[dict], evid
              dataset.text("description", "en"), "", dataset.text("description", "ko"), "",
              license_text(descriptor), "Sources / 출처:"]
     for source in dataset.sources.sort_values("id").itertuples():
-        parts = [source.publisher, source.title, _source_date(source.published, source.published_precision), source.url]
+        released = getattr(source, "released_by_en", "")
+        outlet = f"released by {released}, reported by {source.publisher}" if released else f"reported by {source.publisher}"
+        parts = [outlet, source.title, _source_date(source.published, source.published_precision), source.url]
         lines.append(f"- {source.id}: {', '.join(p for p in parts if p)}")
     lines += ["", f"Validated with frictionless {evidence['validator_version']} (data as of {evidence['data_date']}): "
               f"{evidence['rows']} rows, {evidence['errors']} errors. Check: frictionless validate datapackage.json",

@@ -17,6 +17,7 @@ def check(dataset, config) -> Iterator[Problem]:
     yield from _periods(dataset)
     yield from _values(dataset)
     yield from _dated(dataset)
+    yield from _both_languages(dataset)
 
 
 def _path(dataset, resource: str) -> str:
@@ -77,3 +78,19 @@ def _dated(dataset) -> Iterator[Problem]:
     if not (dataset.sources["published"] != "").any():
         yield Problem(_path(dataset, "sources"), None, "published", "no-dated-source", "no source has a publication date",
                       "fill in the published date (YYYY-MM-DD) of at least one source")
+
+
+# Optional texts shown on the pages in both languages: each is given in both or in neither.
+PAIRS = {"sources": ("released_by_en", "released_by_ko"), "periods": ("note_en", "note_ko"),
+         "observations": ("note_en", "note_ko")}
+
+
+def _both_languages(dataset) -> Iterator[Problem]:
+    for resource, (en, ko) in PAIRS.items():
+        frame = getattr(dataset, resource)
+        if en not in frame or ko not in frame:
+            continue  # reported as missing-column
+        for row, _ in _rows(frame, (frame[en] == "") != (frame[ko] == "")):
+            given, empty = (en, ko) if frame.at[row - 2, ko] == "" else (ko, en)
+            yield Problem(_path(dataset, resource), row, empty, "one-language-only", f"is empty while {given} is given",
+                          f"write {empty} too (the pages show it in both languages), or empty {given}")
