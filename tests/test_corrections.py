@@ -105,6 +105,8 @@ def test_figures_carry_the_group_figures_md_gives(config):
     assert "cases_solved" not in set(crackdown["measure"])  # FIGURES.md does not call the 48 cases solved
     for d in found:
         assert "All ages" not in set(d.groups["name_en"]), d.name  # totals also hold cases and items
+    periods = next(d for d in found if d.name == "victim-support").periods.set_index("id")
+    assert periods.loc["year-2018", "start"] == ""  # the centre opened in April 2018, day unknown: accepted empty
 
 
 def test_the_cyber_description_does_not_call_all_cyber_figures_deepfake():
