@@ -175,3 +175,13 @@ def test_a_correction_naming_a_moved_figure_covers_its_new_name(shipped, capsys)
     descriptor.write_text(descriptor.read_text(encoding="utf-8").replace('"version": "1.0.1"', '"version": "1.0.2"'),
                           encoding="utf-8")
     assert main(["check", "--datasets", str(shipped)]) == 0, capsys.readouterr().out
+
+
+def test_only_another_report_can_be_defined_differently(shipped, config):
+    path = shipped / "telegram-cooperation" / "data" / "observations.csv"
+    table = rows(path)
+    number = next(i for i, o in enumerate(table) if o["role"] == "published" and o["measure"] == "information_provided")
+    table[number]["flag"] = "different_definition"
+    write(path, table)
+    problems, _ = check_datasets(shipped, config)
+    assert ("published-defined-differently", number + 2, "flag") in [(p.code, p.row, p.field) for p in problems]

@@ -66,6 +66,10 @@ def _values(dataset) -> Iterator[Problem]:
     for row, _ in _rows(obs, value.notna() & (obs["status"] != "")):
         yield Problem(path, row, "status", "status-with-value", "marks the cell as suppressed but the value is filled in",
                       "empty the value of a suppressed cell, or empty the status")
+    for row, o in _rows(obs, (obs["role"] == "published") & (obs["flag"] == "different_definition")):
+        yield Problem(path, row, "flag", "published-defined-differently",
+                      "flags the published figure different_definition, a flag for another report that counts something else",
+                      "put the flag on the alternative row that counts something else, or use another flag")
     published = obs[obs["role"] == "published"]
     repeated = published.duplicated(["period_id", "measure", "group"], keep="first")
     for row, o in _rows(published, repeated):
