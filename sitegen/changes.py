@@ -10,8 +10,9 @@ The baseline is the snapshot of the observations recorded when a version was
 published: `releases/<version>.csv` in the package folder (written by
 `build_site.py release`). With no snapshot yet, every figure is new. Entries
 newer than the baseline are pending; every added figure needs a pending
-release entry, every changed or removed figure a pending revision or
-correction entry that names it.
+release entry (or a revision or correction that names it: a figure moved to
+another group or measure), every changed or removed figure a pending revision
+or correction entry that names it. A changed flag is a changed figure.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from .problems import Problem
 CHANGELOG = "changelog.yml"
 RELEASES = "releases"
 KINDS = ("release", "revision", "correction")
-FIGURE_FIELDS = ("value", "qualifier", "status", "source_id")
+FIGURE_FIELDS = ("value", "qualifier", "status", "source_id", "flag")
 _SEMVER = re.compile(r"^(\d+)\.(\d+)\.(\d+)$")
 
 
@@ -82,7 +83,8 @@ class FigureChange:
 def _show(cell: dict) -> str:
     value = cell["value"] or f"(empty, status {cell['status'] or 'none'})"
     bound = {"at_least": " or more", "approximately": " approx."}.get(cell["qualifier"], "")
-    return f"{value}{bound} [source {cell['source_id']}]"
+    flag = f" ({cell['flag']})" if cell.get("flag") else ""
+    return f"{value}{bound}{flag} [source {cell['source_id']}]"
 
 
 # -- versions ---------------------------------------------------------------------------------------
@@ -231,11 +233,12 @@ def _cells(frame: pd.DataFrame | None) -> dict[tuple, tuple[dict, int]]:
     shown = {value: "" if value is None or pd.isna(value) or str(value) == "" else _number(value)
              for value in frame["value"].unique()}  # counts repeat: format each distinct one once
     values = frame["value"].map(shown).tolist()
-    names = ("period_id", "measure", "group", "role", "qualifier", "status", "source_id")
-    columns = [frame[name].astype(str).tolist() for name in names]
-    for index, value, period_id, measure, group, role, qualifier, status, source_id in zip(frame.index.tolist(), values,
-                                                                                          *columns):
-        cell = {"value": value, "qualifier": qualifier, "status": status, "source_id": source_id}
+    names = ("period_id", "measure", "group", "role", "qualifier", "status", "source_id", "flag")
+    columns = [(frame[name] if name in frame else pd.Series([""] * len(frame), index=frame.index)).astype(str).tolist()
+               for name in names]
+    for index, value, period_id, measure, group, role, qualifier, status, source_id, flag in zip(
+            frame.index.tolist(), values, *columns):
+        cell = {"value": value, "qualifier": qualifier, "status": status, "source_id": source_id, "flag": flag}
         alt = "" if role == "published" else source_id
         cells[(period_id, measure, group, role, alt)] = (cell, int(index) + 2)
     return cells
@@ -282,7 +285,9 @@ def check(dataset) -> list[Problem]:
     for change in diff(read_table(snapshot) if snapshot else None, read_table(dataset.folder / "data" / "observations.csv"),
                        added=not covers_new):
         if change.change == "added":
-            if not any(e.kind == "release" and e.covers(change.figure) for e in pending):
+            # A release covers new figures; a correction or revision that names one covers it too (a figure moved
+            # to its right group or measure is removed under its old name and added under the new one).
+            if not any(e.covers(change.figure) for e in pending):
                 problems.append(Problem(obs_path, change.row, "value", "unreleased-figure", f"{change} is new since the last release",
                                         f"add a release entry at the top of {where} (or name {change.figure} in its figures)"))
         elif not any(e.kind in ("revision", "correction") and e.covers(change.figure) for e in pending):

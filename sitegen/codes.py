@@ -74,6 +74,14 @@ CODES: dict[str, Code] = {
                               "Empty the value or the status.", "value나 status 가운데 하나를 비웁니다."),
     "two-published": Code("observations.csv:7:role: a second published figure for crackdown / arrested / total",
                           "Keep one row published, mark the others alternative.", "한 행만 published로, 나머지는 alternative로 둡니다."),
+    "published-defined-differently": Code("observations.csv:9:flag: flags the published figure different_definition",
+                                          "Put different_definition on the alternative row that counts something else.",
+                                          "different_definition은 다른 것을 센 alternative 행에 답니다."),
+    "one-language-only": Code("sources.csv:4:released_by_ko: is empty while released_by_en is given",
+                              "Write the text in the other language too, or empty both: released_by_en/_ko of a source and "
+                              "note_en/_ko of a period or figure are optional, but shown in both languages.",
+                              "다른 언어로도 적거나 둘 다 비웁니다. 출처의 released_by_en/_ko, 기간·수치의 note_en/_ko는 선택 항목이지만 "
+                              "두 언어로 함께 표시됩니다."),
     # the changelog
     "missing-changelog": Code("changelog.yml: the package has no changelog", "Create changelog.yml with a first release entry.",
                               "첫 release 항목이 있는 changelog.yml을 만듭니다."),

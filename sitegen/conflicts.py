@@ -5,7 +5,9 @@ Each report stands for a range of values: exact 963 is [963, 963], at_least
 10,000 ("more than 10,000") is [10,000, inf), fewer_than 1,000 ("hundreds")
 is [0, 1,000) and approximately 1,100 is 1,100 +/- 10%. Two reports agree when
 their ranges overlap, so 10,535 and "more than 10,000" corroborate each other,
-while 146 and 178, or "more than 1,000" and "hundreds", conflict.
+while 146 and 178 conflict. A report flagged different_definition counts
+something else ("hundreds of case files" beside "more than 1,000 pieces of
+information"): it neither corroborates nor conflicts, whatever its value.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from dataclasses import dataclass
 from .catalog import Dataset
 
 APPROXIMATELY = 0.10  # "about N" covers N +/- 10%
+DIFFERENT_DEFINITION = "different_definition"
 
 
 @dataclass(frozen=True)
@@ -31,10 +34,22 @@ class Report:
     flag: str
     published_value: float
     published_qualifier: str
+    note_en: str = ""
+    note_ko: str = ""
+
+    @property
+    def defined_differently(self) -> bool:
+        return self.flag == DIFFERENT_DEFINITION
 
     @property
     def agrees(self) -> bool:
-        return consistent((self.value, self.qualifier), (self.published_value, self.published_qualifier))
+        return not self.defined_differently and consistent((self.value, self.qualifier),
+                                                           (self.published_value, self.published_qualifier))
+
+    @property
+    def kind(self) -> str:
+        """agrees, conflict or different (a differently defined report: not compared)."""
+        return "different" if self.defined_differently else "agrees" if self.agrees else "conflict"
 
 
 def value_range(value: float, qualifier: str) -> tuple[float, float, bool]:
@@ -68,7 +83,7 @@ def other_reports(dataset: Dataset) -> list[Report]:
             continue
         used = published.loc[where]
         reports.append(Report(*where, float(row["value"]), row["qualifier"], row["source_id"], row["flag"],
-                              float(used["value"]), used["qualifier"]))
+                              float(used["value"]), used["qualifier"], row.get("note_en", ""), row.get("note_ko", "")))
     return sorted(reports, key=lambda r: (r.period_id, r.measure, r.group, r.source_id))
 
 

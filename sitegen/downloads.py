@@ -89,6 +89,7 @@ class Downloads:
     files: list[File]
     evidence: dict
     dictionary: list[dict]
+    earlier: tuple[tuple[str, bytes], ...] = ()  # (version, observations.csv) of each earlier published version
 
     def folder(self, alias: str | None = None) -> str:
         """From the site root: data/<name>/<version>/ (or .../latest/)."""
@@ -118,12 +119,27 @@ def package_downloads(dataset: Dataset) -> Downloads:
     files.append(File("SHA256SUMS", "".join(f"{f.sha256}  {f.path}\n" for f in sorted(files, key=lambda f: f.path))
                       .encode("utf-8")))
     files.sort(key=lambda f: (ORDER.index(f.kind), f.path))  # what most people want first
-    return Downloads(dataset.name, dataset.version, date, descriptor["licenses"][0], files, evidence, dictionary)
+    return Downloads(dataset.name, dataset.version, date, descriptor["licenses"][0], files, evidence, dictionary,
+                     earlier_versions(dataset))
+
+
+def earlier_versions(dataset: Dataset) -> tuple[tuple[str, bytes], ...]:
+    """The observations as each earlier version published them (releases/<version>.csv), oldest first: a version's
+    address keeps its figures after a correction replaces them."""
+    from .changes import RELEASES, parse_version
+
+    found = sorted((parse_version(path.stem), path) for path in (dataset.folder / RELEASES).glob("*.csv"))
+    return tuple((path.stem, _csv(_rows(path))) for version, path in found if version and path.stem != dataset.version)
 
 
 def write_downloads(downloads: list[Downloads], site_root: Path) -> None:
-    """Every file under data/<name>/<version>/ and data/<name>/latest/ of the site root."""
+    """Every file under data/<name>/<version>/ and data/<name>/latest/ of the site root, and the observations of
+    each earlier version under data/<name>/<earlier version>/."""
     for package in downloads:
+        for version, data in package.earlier:
+            folder = site_root / package.folder(version)
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / "observations.csv").write_bytes(data)
         for alias in (None, "latest"):
             folder = site_root / package.folder(alias)
             for file in package.files:
@@ -234,7 +250,9 @@ def readme_text(dataset: Dataset, descriptor: dict, dictionary: list[dict], evid
              dataset.text("description", "en"), "", dataset.text("description", "ko"), "",
              license_text(descriptor), "Sources / 출처:"]
     for source in dataset.sources.sort_values("id").itertuples():
-        parts = [source.publisher, source.title, _source_date(source.published, source.published_precision), source.url]
+        released = getattr(source, "released_by_en", "")
+        outlet = f"released by {released}, reported by {source.publisher}" if released else f"reported by {source.publisher}"
+        parts = [outlet, source.title, _source_date(source.published, source.published_precision), source.url]
         lines.append(f"- {source.id}: {', '.join(p for p in parts if p)}")
     lines += ["", f"Validated with frictionless {evidence['validator_version']} (data as of {evidence['data_date']}): "
               f"{evidence['rows']} rows, {evidence['errors']} errors. Check: frictionless validate datapackage.json",

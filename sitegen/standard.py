@@ -15,7 +15,7 @@ import copy
 
 QUALIFIERS = ["exact", "at_least", "approximately", "fewer_than"]
 ROLES = ["published", "alternative"]
-FLAGS = ["lower_confidence", "inconsistent_in_release"]
+FLAGS = ["lower_confidence", "inconsistent_in_release", "different_definition"]
 PERIOD_KINDS = ["crackdown", "comparison", "calendar_year", "snapshot", "partial_year", "rolling_year", "multi_year"]
 DATE_PRECISIONS = ["month", "about"]
 QUOTED_KINDS = ["change", "difference", "share", "daily_rate"]
@@ -34,7 +34,8 @@ SCHEMAS = {
         "fields": [
             _field("id", "string", "Source identifier, referenced by source_id.", "출처 식별자 (source_id가 가리키는 값).",
                    required=True, unique=True, pattern="[a-z0-9][a-z0-9-]*"),
-            _field("publisher", "string", "Outlet or body that published the figure.", "수치를 보도·발표한 매체 또는 기관.",
+            _field("publisher", "string", "Who reported the figure: the outlet (or the body itself when the release is "
+                   "its own page).", "수치를 보도한 곳: 언론 매체 (발표 기관의 자체 자료이면 그 기관).",
                    required=True, maxLength=200),
             _field("title", "string", "Title of the article or release, where recorded.", "기사 또는 보도자료 제목 (기록된 경우).",
                    maxLength=300),
@@ -50,6 +51,12 @@ SCHEMAS = {
                    "about when the date is approximate.",
                    "게재일이 정확하면 비어 있음; 월만 알려진 경우 month (일자는 01); 대략적인 날짜이면 about.",
                    enum=DATE_PRECISIONS),
+            _field("released_by_en", "string", "Who released the statistic (KNPA, KCSC, a ministry, a lawmaker giving police "
+                   "figures, ...), in English; empty when the source does not say.",
+                   "통계를 발표한 기관 (경찰청, 방송통신심의위원회, 부처, 경찰 자료를 받은 국회의원 등)의 영어 이름. 출처가 밝히지 "
+                   "않으면 비어 있음.", maxLength=200),
+            _field("released_by_ko", "string", "Who released the statistic, in Korean; given together with released_by_en.",
+                   "통계를 발표한 기관의 한국어 이름. released_by_en과 함께 씀.", maxLength=200),
         ],
         "primaryKey": ["id"],
     },
@@ -69,6 +76,11 @@ SCHEMAS = {
             _field("comparable_to", "string", "Period this one is compared with, if any.", "비교 대상 기간 (있는 경우).",
                    pattern="[a-z0-9][a-z0-9-]*"),
             _field("source_id", "string", "Release that announced the period.", "기간을 발표한 출처.", required=True),
+            _field("note_en", "string", "What readers should know about the dates (e.g. inferred, start unknown), in English; "
+                   "shown beside the period.", "기간 날짜에 대해 알아야 할 점 (추정한 날짜, 시작일 미상 등). 기간 옆에 표시.",
+                   maxLength=500),
+            _field("note_ko", "string", "The same note in Korean; given together with note_en.",
+                   "같은 설명의 한국어. note_en과 함께 씀.", maxLength=500),
         ],
         "primaryKey": ["id"],
         "foreignKeys": [
@@ -123,10 +135,18 @@ SCHEMAS = {
                    "공개 기준 미만의 수치를 공식 발표가 이미 그대로 공개한 경우 그 출처의 id. 그 외에는 비어 있음.",
                    pattern="[a-z0-9][a-z0-9-]*"),
             _field("flag", "string",
-                   "Empty, or lower_confidence (found only in a repost) or inconsistent_in_release (the release's own "
-                   "numbers do not add up).",
-                   "비어 있거나, lower_confidence(재게시물에서만 확인) 또는 inconsistent_in_release(발표 자체의 수치가 맞지 않음).",
+                   "Empty, or lower_confidence (found only in a repost, or doubtful: see note), inconsistent_in_release (the "
+                   "release's own numbers do not add up) or different_definition (an alternative report that counts "
+                   "something else, so it neither confirms nor conflicts with the published figure).",
+                   "비어 있거나, lower_confidence(재게시물에서만 확인되거나 의심스러움: note 참조), inconsistent_in_release(발표 "
+                   "자체의 수치가 맞지 않음) 또는 different_definition(다른 것을 센 보도라 공표 수치를 뒷받침하지도, 반박하지도 "
+                   "않음).",
                    enum=FLAGS),
+            _field("note_en", "string", "Why the figure is flagged, or what it does not say (e.g. its base is unknown), in "
+                   "English; shown beside the figure.", "수치에 표시를 단 이유나 수치가 말하지 않는 점 (예: 기준이 알려지지 않음). "
+                   "수치 옆에 표시.", maxLength=500),
+            _field("note_ko", "string", "The same note in Korean; given together with note_en.",
+                   "같은 설명의 한국어. note_en과 함께 씀.", maxLength=500),
         ],
         "primaryKey": ["period_id", "measure", "group", "source_id", "role"],
         "foreignKeys": [

@@ -174,7 +174,7 @@ class Link(str):
 
 OBS = "data/observations.csv"
 FIFTY_PLUS = "crackdown-2024-08-28,arrested,age_50_plus,4,exact,,published,joongang-daily-2025-04-17,"
-TEENS = "crackdown-2024-08-28,arrested,age_10_19,669,exact,,published,joongang-daily-2025-04-17,,\n"
+TEENS = "crackdown-2024-08-28,arrested,age_10_19,669,exact,,published,joongang-daily-2025-04-17,,,,\n"
 OUTSIDE = [lambda files: files.__setitem__("../outside.csv", files[OBS])]
 
 CASES = {
@@ -189,7 +189,7 @@ CASES = {
     "bom-crlf": [bom_and_crlf],  # valid: read exactly like the shipped package
     "empty-file": [empty(OBS)],
     "header-only": [only_header(OBS)],
-    "invalid-json": [replace("datapackage.json", '"version": "1.0.0",', '"version": "1.0.0"')],
+    "invalid-json": [replace("datapackage.json", '"version": "1.0.1",', '"version": "1.0.1"')],
     "unknown-field-type": [field_type("observations", "value", "numbr")],
     "missing-column": [columns(OBS, drop="qualifier")],
     "text-in-count": [replace(OBS, "age_20_29,228,", "age_20_29,228명,")],
@@ -200,9 +200,9 @@ CASES = {
     "exemption-not-verbatim": [replace(OBS, FIFTY_PLUS + "joongang-daily-2025-04-17,", FIFTY_PLUS + "vop-2025-04-17,")],
     "recoverable-suppression": [replace(OBS, "age_50_plus,4,exact,,published,joongang-daily-2025-04-17,joongang-daily-2025-04-17,",
                                         "age_50_plus,,exact,c,published,joongang-daily-2025-04-17,,")],
-    "suppressed-cell-revealed": [replace(OBS, "crackdown-2024-08-28,detained,total,59,exact,,published,vop-2025-04-17,,\n",
-                                         "crackdown-2024-08-28,detained,total,,exact,c,published,vop-2025-04-17,,\n"
-                                         "crackdown-2024-08-28,detained,total,59,exact,,alternative,joongang-daily-2025-04-17,,\n")],
+    "suppressed-cell-revealed": [replace(OBS, "crackdown-2024-08-28,detained,total,59,exact,,published,vop-2025-04-17,,,,\n",
+                                         "crackdown-2024-08-28,detained,total,,exact,c,published,vop-2025-04-17,,,,\n"
+                                         "crackdown-2024-08-28,detained,total,59,exact,,alternative,joongang-daily-2025-04-17,,,,\n")],
     # personal data and injection
     "personal-data-field": [columns(OBS, add="suspect_phone")],
     "formula-injection": [replace("data/groups.csv", "age_20_29,total,20대,20s",

@@ -310,6 +310,7 @@ def test_every_download_link_returns_its_file(watched, base_url, built_site):
     checked = 0
     for path in site_pages(built_site):
         page.goto(base_url + path, wait_until="networkidle")
+        earlier = set(page.locator("a.earlier-version").evaluate_all("as => as.map(a => a.href)"))
         for href in page.locator("a[download], a[href*='/downloads/']").evaluate_all("as => as.map(a => a.href)"):
             response = page.request.get(href)
             assert response.status == 200, href
@@ -317,6 +318,9 @@ def test_every_download_link_returns_its_file(watched, base_url, built_site):
             if "/downloads/charts/" in href:  # exactly the data of one chart
                 rows = list(csv.DictReader(io.StringIO(response.text())))
                 assert len(rows) >= 2 and all(r["value"] == "" or float(r["value"]) >= 0 for r in rows), href
+            elif href in earlier:  # the observations as an earlier version published them, in that version's columns
+                header = next(csv.reader(io.StringIO(response.text())))
+                assert header[:4] == ["period_id", "measure", "group", "value"], href
             elif name.endswith(".csv"):  # a resource of a data package, with the columns of its schema
                 header = next(csv.reader(io.StringIO(response.text())))
                 assert header == [f["name"] for f in SCHEMAS[name.removesuffix(".csv")]["fields"]], href

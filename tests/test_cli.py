@@ -17,7 +17,7 @@ EXPECTED = {
                      " and put c in status",
     "missing-column": f'{FIXTURES}/missing-column/crackdown/data/observations.csv:1:qualifier: [missing-column] has no column'
                       ' "qualifier" - add the column "qualifier" to the header (columns: period_id, measure, group, value,'
-                      " qualifier, status, role, source_id, disclosure_exemption, flag)",
+                      " qualifier, status, role, source_id, disclosure_exemption, flag, note_en, note_ko)",
     "unresolved-source": f'{FIXTURES}/unresolved-source/crackdown/data/observations.csv:11:source_id: [foreign-key]'
                          ' "asiae-2025-04-16" is not an id in the sources resource - add a row with id "asiae-2025-04-16"'
                          " to data/sources.csv, or correct the source_id",

@@ -17,7 +17,7 @@ from conftest import ROOT
 from helpers import SOURCES, obs, write_package
 
 from sitegen.catalog import load_dataset
-from sitegen.downloads import package_downloads
+from sitegen.downloads import package_downloads, write_downloads
 from sitegen.standard import RESOURCE_NAMES, SCHEMAS
 from sitegen.validation import check_datasets
 
@@ -153,7 +153,7 @@ def suppressed_package(tmp_path, config):
 def test_a_suppressed_cell_is_empty_with_its_status_in_every_format(tmp_path, config):
     files = package_downloads(suppressed_package(tmp_path, config))
     csv_rows = files.file("observations.csv").data.decode("utf-8").splitlines()
-    assert "crackdown,arrested,age_10_19,,exact,c,published,src-a,," in csv_rows
+    assert "crackdown,arrested,age_10_19,,exact,c,published,src-a,,,," in csv_rows
     sheet = openpyxl.load_workbook(io.BytesIO(files.file("tiny.xlsx").data))["observations"]
     row = [cell.value for cell in sheet[3]]
     assert row[:6] == ["crackdown", "arrested", "age_10_19", None, "exact", "c"]
@@ -198,7 +198,25 @@ def test_sources_without_an_exact_date_are_listed_as_precisely_as_known(tmp_path
                dict(SOURCES[0], id="src-undated", published="", url="")]
     files = package_downloads(load_dataset(write_package(tmp_path / "tiny", sources=sources)))
     readme = files.file("README.txt").data.decode("utf-8").splitlines()
-    assert "- src-month: Agency, Release, 2024-09, https://example.org/a" in readme
-    assert "- src-about: Agency, Release, about 2024-09-30, https://example.org/a" in readme
-    assert "- src-undated: Agency, Release" in readme
+    assert "- src-month: reported by Agency, Release, 2024-09, https://example.org/a" in readme
+    assert "- src-about: reported by Agency, Release, about 2024-09-30, https://example.org/a" in readme
+    assert "- src-undated: reported by Agency, Release" in readme
     assert files.date == "2025-04-17"  # the newest dated source
+
+
+def test_the_readme_says_who_released_and_who_reported(tmp_path):
+    sources = [dict(SOURCES[0], released_by_en="KNPA", released_by_ko="경찰청")]
+    files = package_downloads(load_dataset(write_package(tmp_path / "tiny", sources=sources)))
+    assert "- src-a: released by KNPA, reported by Agency, Release, 2025-04-17, https://example.org/a" in \
+        files.file("README.txt").data.decode("utf-8").splitlines()
+
+
+def test_an_earlier_version_keeps_its_observations_at_its_address(tmp_path):
+    folder = write_package(tmp_path / "tiny")
+    (folder / "releases").mkdir()
+    (folder / "releases" / "0.9.0.csv").write_bytes((folder / "data" / "observations.csv").read_bytes())
+    files = package_downloads(load_dataset(folder))
+    assert [version for version, _ in files.earlier] == ["0.9.0"]
+    write_downloads([files], tmp_path / "site")
+    assert (tmp_path / "site" / "data" / "tiny" / "0.9.0" / "observations.csv").read_bytes() == files.earlier[0][1]
+    assert (tmp_path / "site" / "data" / "tiny" / files.version / "observations.csv").is_file()

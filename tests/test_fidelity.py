@@ -79,20 +79,77 @@ def test_a_typo_in_the_list_is_caught():
     assert not appears("3871", "joongang-daily-2024-09-26", text) and not appears("38", "joongang-daily-2024-09-26", text)
 
 
-def test_every_numeric_cell_resolves_to_a_source_with_the_url_figures_md_gives():
-    figures_md = (SOURCES_DIR / "FIGURES.md").read_text(encoding="utf-8")
-    wrong = []
+ADDRESS = re.compile(r"\b[a-z0-9][a-z0-9.-]*\.(?:kr|com|net|org)/[^\s,)\"]*[^\s,)\".:]")
+
+
+def figures_md_addresses() -> set[str]:
+    """Every address FIGURES.md gives for a release (host and path, without a scheme)."""
+    return set(ADDRESS.findall((SOURCES_DIR / "FIGURES.md").read_text(encoding="utf-8")))
+
+
+def source_rows():
     for d in datasets():
-        sources = d.sources.set_index("id")
-        for _, o in d.observations.iterrows():
-            listed = LIST["sources"][o["source_id"]]
-            url = sources.loc[o["source_id"], "url"]
-            if listed["url"] is None:
-                ok = url == "" and listed["no_url"] == "FIGURES.md gives no URL for this source"
-            else:
-                ok = url == "https://" + listed["url"] and listed["url"] in figures_md
-            if not ok:
-                wrong.append((d.name, o["source_id"], url))
+        for _, source in d.sources.iterrows():
+            yield d.name, source
+
+
+def url_problems(rows, addresses: set[str]) -> list[tuple]:
+    """Sources whose url is not the one FIGURES.md gives, and addresses FIGURES.md gives that no source carries."""
+    wrong, used = [], set()
+    for package, source in rows:
+        listed = LIST["sources"][source["id"]]
+        url = source["url"]
+        if listed["url"] is None:
+            ok = url == "" and listed["no_url"] == "FIGURES.md gives no URL for this source"
+        else:
+            ok = url == "https://" + listed["url"] and listed["url"] in addresses
+            used.add(listed["url"])
+        if not ok:
+            wrong.append((package, source["id"], url))
+    not_used = {a["address"] for a in LIST["addresses_not_used"]}
+    wrong += [("FIGURES.md", address, "no source carries it") for address in sorted(addresses - used - not_used)]
+    return wrong
+
+
+def test_every_source_has_the_url_figures_md_gives_and_every_address_is_used():
+    assert url_problems(source_rows(), figures_md_addresses()) == []
+
+
+def test_a_source_without_the_address_figures_md_gives_fails():
+    rows = list(source_rows())
+    addresses = figures_md_addresses()
+    assert "koreajoongangdaily.joins.com/news/2025-04-17/national/socialAffairs/Police-arrest-nearly-1000-in-deepfake-sex-crime-crackdown/2287233" in addresses
+    seed = [(package, source.copy()) for package, source in rows]
+    for _, source in seed:
+        if source["id"] == "joongang-daily-2025-04-17":
+            source["url"] = ""
+    assert ("special-crackdown-2024", "joongang-daily-2025-04-17", "") in url_problems(seed, addresses)
+    # and when the list also forgets the address, the address itself is reported as carried by no source
+    listed = LIST["sources"]["joongang-daily-2025-04-17"]
+    LIST["sources"]["joongang-daily-2025-04-17"] = {**listed, "url": None, "no_url": "FIGURES.md gives no URL for this source"}
+    try:
+        assert ("FIGURES.md", listed["url"], "no source carries it") in url_problems(seed, addresses)
+    finally:
+        LIST["sources"]["joongang-daily-2025-04-17"] = listed
+
+
+def test_every_cell_resolves_to_a_listed_source():
+    unknown = [(d.name, o["source_id"]) for d in datasets() for _, o in d.observations.iterrows()
+               if o["source_id"] not in LIST["sources"] or o["source_id"] not in set(d.sources["id"])]
+    assert unknown == []
+
+
+def test_released_by_is_the_body_figures_md_names():
+    text = (SOURCES_DIR / "FIGURES.md").read_text(encoding="utf-8") + (SOURCES_DIR / "seed-article-2025-04-17.txt").read_text(encoding="utf-8")
+    wrong = []
+    for package, source in source_rows():
+        listed = LIST["sources"][source["id"]]
+        expected = listed["released_by"] or ""
+        if source["released_by_en"] != expected or bool(source["released_by_ko"]) != bool(expected):
+            wrong.append((package, source["id"], source["released_by_en"], expected))
+        wrong += [(package, source["id"], "basis not in FIGURES.md", words) for words in listed.get("basis", []) if words not in text]
+        if expected and not listed.get("basis"):
+            wrong.append((package, source["id"], "no basis", expected))
     assert wrong == []
 
 
@@ -119,13 +176,14 @@ def test_260_percent_is_checked_at_the_release_rounding(shipped, config):
 
 
 CONFLICTS = {("asof-2024-07-31", "arrested", 146.0), ("year-2023", "correction_requests", 7178.0),
-             ("window-2024-01-01", "cases_reported", 476.0), ("year-2024", "women_share", 99.6),
-             ("since-2024-10", "information_provided", 1000.0)}
+             ("window-2024-01-01", "cases_reported", 476.0), ("year-2024", "women_share", 99.6)}
 
 
 def test_conflicts_and_corroborations_are_computed():
     reports = [r for d in datasets() for r in other_reports(d)]
-    assert {(r.period_id, r.measure, r.value) for r in reports if not r.agrees} == CONFLICTS
+    assert {(r.period_id, r.measure, r.value) for r in reports if r.kind == "conflict"} == CONFLICTS
+    assert {(r.period_id, r.measure, r.value, r.source_id) for r in reports if r.kind == "different"} == {
+        ("since-2024-10", "information_provided", 1000.0, "korea-bizwire")}
     agreeing = {(r.period_id, r.measure, r.value, r.qualifier) for r in reports if r.agrees}
     assert ("crackdown-2024-08-28", "arrested", 963.0, "exact") in agreeing
     assert ("crackdown-2024-08-28", "takedown_requests", 10000.0, "at_least") in agreeing

@@ -64,7 +64,7 @@ def test_a_new_period_goes_from_nothing_to_a_published_page_changelog_and_feed_e
     assert main(["check", "--datasets", str(shipped)]) == 1
     assert "changelog.yml:4:date: [changelog-incomplete] is empty" in capsys.readouterr().out
     changelog = folder / "changelog.yml"
-    changelog.write_text(changelog.read_text(encoding="utf-8").replace("  date:\n", "  date: 2025-11-16\n", 1)
+    changelog.write_text(changelog.read_text(encoding="utf-8").replace("  date:\n", "  date: 2026-11-30\n", 1)
                          .replace("  reason_en:\n", "  reason_en: Results of the cyber sexual violence crackdown.\n", 1)
                          .replace("  reason_ko:\n", "  reason_ko: 사이버성폭력 집중단속 결과.\n", 1), encoding="utf-8")
     assert main(["check", "--datasets", str(shipped)]) == 0
@@ -84,8 +84,8 @@ def test_a_new_period_goes_from_nothing_to_a_published_page_changelog_and_feed_e
     feed = ET.parse(out / "en" / "feed.xml").getroot()
     newest = feed.find(f"{ATOM}entry")
     assert newest.find(f"{ATOM}id").text.endswith(f"{PACKAGE}/1.1.0/en")
-    assert newest.find(f"{ATOM}updated").text == "2025-11-16T00:00:00+09:00"
-    assert feed.find(f"{ATOM}updated").text == "2025-11-16T00:00:00+09:00"
+    assert newest.find(f"{ATOM}updated").text == "2026-11-30T00:00:00+09:00"
+    assert feed.find(f"{ATOM}updated").text == "2026-11-30T00:00:00+09:00"
     korean = ET.parse(out / "feed.xml").getroot().find(f"{ATOM}entry")
     assert korean.find(f"{ATOM}summary").text == "사이버성폭력 집중단속 결과."
     assert "Results of the cyber sexual violence crackdown." in (out / "en" / "whats-new" / "index.html").read_text(encoding="utf-8")
@@ -118,7 +118,7 @@ def test_new_period_names_the_packages_when_none_holds_the_kind(tmp_path, capsys
 
 def released(shipped, capsys):
     assert main(["release", "--datasets", str(shipped)]) == 0
-    assert (shipped / PACKAGE / "releases" / "1.0.0.csv").is_file()
+    assert (shipped / PACKAGE / "releases" / "1.0.1.csv").is_file()
     capsys.readouterr()
     return shipped / PACKAGE / "data" / "observations.csv"
 
@@ -132,20 +132,20 @@ def test_a_changed_figure_without_a_changelog_entry_is_refused(shipped, tmp_path
     assert main(["build", "--datasets", str(shipped), "--out", str(tmp_path / "site")]) == 1
     out = capsys.readouterr()
     assert (f"{observations}:10:value: [unrecorded-change] changed crackdown-2024-08-28 / detained / total: "
-            "59 [source vop-2025-04-17] -> 60 [source vop-2025-04-17] since 1.0.0, without a changelog entry") in out.out
+            "59 [source vop-2025-04-17] -> 60 [source vop-2025-04-17] since 1.0.1, without a changelog entry") in out.out
     assert "Nothing was published" in out.err and not (tmp_path / "site").exists()
 
     assert main(["diff", "--datasets", str(shipped)]) == 0
     assert "changed crackdown-2024-08-28 / detained / total: 59" in capsys.readouterr().out
 
     changelog = shipped / PACKAGE / "changelog.yml"
-    entry = ('- version: 1.0.1\n  date: 2025-04-18\n  kind: correction\n  reason_en: Typing error.\n  reason_ko: 입력 오류.\n'
+    entry = ('- version: 1.0.2\n  date: 2026-11-30\n  kind: correction\n  reason_en: Typing error.\n  reason_ko: 입력 오류.\n'
              '  figures: ["crackdown-2024-08-28/detained/total"]\n')
     changelog.write_text(entry + changelog.read_text(encoding="utf-8"), encoding="utf-8")
     assert main(["check", "--datasets", str(shipped)]) == 1
-    assert '[version-mismatch] is "1.0.0" but the newest changelog entry is 1.0.1' in capsys.readouterr().out
+    assert '[version-mismatch] is "1.0.1" but the newest changelog entry is 1.0.2' in capsys.readouterr().out
     descriptor = shipped / PACKAGE / "datapackage.json"
-    descriptor.write_text(descriptor.read_text(encoding="utf-8").replace('"version": "1.0.0"', '"version": "1.0.1"'),
+    descriptor.write_text(descriptor.read_text(encoding="utf-8").replace('"version": "1.0.1"', '"version": "1.0.2"'),
                           encoding="utf-8")
     assert main(["check", "--datasets", str(shipped)]) == 0
 
@@ -154,7 +154,7 @@ def test_removed_and_new_figures_need_their_entries(shipped, capsys):
     observations = released(shipped, capsys)
     lines = observations.read_text(encoding="utf-8").splitlines(keepends=True)
     lines = [line for line in lines if not line.startswith("window-2024-01-01,detained")]
-    lines.append("crackdown-2024-08-28,detained,age_10_19,1,exact,,published,vop-2025-04-17,vop-2025-04-17,\n")
+    lines.append("crackdown-2024-08-28,detained,age_10_19,1,exact,,published,vop-2025-04-17,vop-2025-04-17,,,\n")
     observations.write_text("".join(lines), encoding="utf-8")
     assert main(["check", "--datasets", str(shipped)]) == 1
     listed = capsys.readouterr().out
@@ -164,10 +164,10 @@ def test_removed_and_new_figures_need_their_entries(shipped, capsys):
 
 def test_changelog_versions_must_follow_the_kind_of_change(shipped, capsys):
     changelog = shipped / PACKAGE / "changelog.yml"
-    entry = "- version: 1.2.0\n  date: 2025-04-18\n  kind: release\n  reason_en: x\n  reason_ko: x\n"
+    entry = "- version: 1.2.0\n  date: 2026-11-30\n  kind: release\n  reason_en: x\n  reason_ko: x\n"
     changelog.write_text(entry + changelog.read_text(encoding="utf-8"), encoding="utf-8")
     assert main(["check", "--datasets", str(shipped)]) == 1
-    assert f"{changelog}:1:version: [version-bump] 1.2.0 does not follow 1.0.0 for a release - use 1.1.0" in capsys.readouterr().out
+    assert f"{changelog}:1:version: [version-bump] 1.2.0 does not follow 1.0.1 for a release - use 1.1.0" in capsys.readouterr().out
 
 
 def test_diff_against_a_git_ref(shipped, capsys):

@@ -17,6 +17,7 @@ def check(dataset, config) -> Iterator[Problem]:
     yield from _periods(dataset)
     yield from _values(dataset)
     yield from _dated(dataset)
+    yield from _both_languages(dataset)
 
 
 def _path(dataset, resource: str) -> str:
@@ -65,6 +66,10 @@ def _values(dataset) -> Iterator[Problem]:
     for row, _ in _rows(obs, value.notna() & (obs["status"] != "")):
         yield Problem(path, row, "status", "status-with-value", "marks the cell as suppressed but the value is filled in",
                       "empty the value of a suppressed cell, or empty the status")
+    for row, o in _rows(obs, (obs["role"] == "published") & (obs["flag"] == "different_definition")):
+        yield Problem(path, row, "flag", "published-defined-differently",
+                      "flags the published figure different_definition, a flag for another report that counts something else",
+                      "put the flag on the alternative row that counts something else, or use another flag")
     published = obs[obs["role"] == "published"]
     repeated = published.duplicated(["period_id", "measure", "group"], keep="first")
     for row, o in _rows(published, repeated):
@@ -77,3 +82,19 @@ def _dated(dataset) -> Iterator[Problem]:
     if not (dataset.sources["published"] != "").any():
         yield Problem(_path(dataset, "sources"), None, "published", "no-dated-source", "no source has a publication date",
                       "fill in the published date (YYYY-MM-DD) of at least one source")
+
+
+# Optional texts shown on the pages in both languages: each is given in both or in neither.
+PAIRS = {"sources": ("released_by_en", "released_by_ko"), "periods": ("note_en", "note_ko"),
+         "observations": ("note_en", "note_ko")}
+
+
+def _both_languages(dataset) -> Iterator[Problem]:
+    for resource, (en, ko) in PAIRS.items():
+        frame = getattr(dataset, resource)
+        if en not in frame or ko not in frame:
+            continue  # reported as missing-column
+        for row, _ in _rows(frame, (frame[en] == "") != (frame[ko] == "")):
+            given, empty = (en, ko) if frame.at[row - 2, ko] == "" else (ko, en)
+            yield Problem(_path(dataset, resource), row, empty, "one-language-only", f"is empty while {given} is given",
+                          f"write {empty} too (the pages show it in both languages), or empty {given}")

@@ -1,0 +1,187 @@
+"""The fact-check corrections of 2026-11-29 as rules: who released a figure and who reported it, notes beside
+figures and periods, differently defined reports, and the changelog entries that record them."""
+
+import csv
+import re
+
+import pytest
+import yaml
+from conftest import ROOT
+
+from sitegen.changes import read_changelog
+from sitegen.cli import main
+from sitegen.validation import check_datasets
+
+DATE = "2026-11-29"
+
+
+def page(site, lang_root, path):
+    return (site / lang_root / path / "index.html").read_text(encoding="utf-8")
+
+
+def cell(html, needle):
+    """The table row holding needle."""
+    start = html.rindex("<tr", 0, html.index(needle))
+    return html[start:html.index("</tr>", start)]
+
+
+def rows(path):
+    with open(path, encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def write(path, table):
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, list(table[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(table)
+
+
+@pytest.mark.parametrize("lang_root, released, reported", [
+    ("en/", "Released by KNPA, reported by ", "Reported by"),
+    ("", "경찰청 발표, ", " 보도"),
+])
+def test_pages_say_who_released_and_who_reported(built_site, lang_root, released, reported):
+    crackdown = page(built_site, lang_root, "data/special-crackdown-2024")
+    assert re.search(re.escape(released) + r'<a href="https://vop\.co\.kr/A00001669823\.html"', crackdown)
+    campaign = page(built_site, lang_root, "campaigns/crackdown-2024-08-28")
+    assert re.search(re.escape(released) + r'<a href="#source-vop-2025-04-17">Voice of the People', campaign)
+    assert "Announced by" not in campaign
+    # the sources list says it too
+    assert re.search(r'<li id="source-vop-2025-04-17">' + re.escape(released), crackdown)
+    # no releasing body recorded: only who reported it
+    telegram = page(built_site, lang_root, "data/telegram-cooperation")
+    videos = cell(telegram, ">25<")
+    assert reported in videos and "KNPA" not in videos and "경찰청" not in videos
+
+
+@pytest.mark.parametrize("lang_root, label, reason", [
+    ("en/", "Differently defined report", "Counts case files, not pieces of information"),
+    ("", "정의가 다른 보도", "정보 건수가 아니라 사건 파일을 센 수치입니다"),
+])
+def test_a_differently_defined_report_is_not_shown_as_a_conflict(built_site, lang_root, label, reason):
+    row = cell(page(built_site, lang_root, "data/telegram-cooperation"), 'href="#source-korea-bizwire"')
+    assert "report--different" in row and label in row and reason in row
+    assert "report--conflict" not in row and "report--agrees" not in row
+
+
+@pytest.mark.parametrize("lang_root, flag, reason", [
+    ("en/", "lower confidence", "may be a transcription slip"),
+    ("", "신뢰도 낮음", "옮겨 적는 과정의 오류일 수 있으며"),
+])
+def test_10305_reviewed_is_flagged_with_its_reason_beside_it(built_site, lang_root, flag, reason):
+    html = page(built_site, lang_root, "data/kcsc-correction-requests")
+    row = cell(html[html.index('<h3 id="jan-sep-2024"'):], "10,305")
+    assert "badge--flag" in row and flag in row and reason in row
+
+
+@pytest.mark.parametrize("lang_root, words", [("en/", "the report does not say what the share is taken of"),
+                                              ("", "이 비율의 기준을 밝히지 않았습니다")])
+def test_64_3_percent_says_its_base_is_unknown(built_site, lang_root, words):
+    row = cell(page(built_site, lang_root, "data/crackdown-2022"), '<td class="num">64.3%')
+    assert words in row and "badge--flag" in row
+
+
+@pytest.mark.parametrize("lang_root, inferred, opening", [
+    ("en/", "Dates inferred", "The centre opened in April 2018"),
+    ("", "추정한 날짜입니다", "센터는 2018년 4월에 문을 열었고"),
+])
+def test_inferred_and_unknown_dates_are_said_beside_the_period(built_site, lang_root, inferred, opening):
+    cyber = page(built_site, lang_root, "data/cyber-sexual-violence-crackdown-2024-25")
+    meta = cyber[cyber.index('<h3 id="year-before-2024-11-01"'):]
+    assert inferred in meta[:meta.index("</p>")]
+    victims = page(built_site, lang_root, "data/victim-support")
+    meta = victims[victims.index('<h3 id="year-2018"'):]
+    assert opening in meta[:meta.index("</p>")]
+
+
+def test_figures_carry_the_group_figures_md_gives(config):
+    _, found = check_datasets(ROOT / "datasets", config)
+    victims = next(d for d in found if d.name == "victim-support").observations
+    groups = dict(zip(victims["value"].astype(float), victims["group"]))
+    assert groups[5908] == groups[18523] == groups[793] == groups[1807] == "deepfake"  # S7: one sentence
+    assert groups[423] == groups[1384] == "synthesis_editing"  # harm cases of deepfakes and similar
+    crackdown = next(d for d in found if d.name == "crackdown-2022").observations
+    assert "cases_solved" not in set(crackdown["measure"])  # FIGURES.md does not call the 48 cases solved
+    for d in found:
+        assert "All ages" not in set(d.groups["name_en"]), d.name  # totals also hold cases and items
+    periods = next(d for d in found if d.name == "victim-support").periods.set_index("id")
+    assert periods.loc["year-2018", "start"] == ""  # the centre opened in April 2018, day unknown: accepted empty
+
+
+def test_the_cyber_description_does_not_call_all_cyber_figures_deepfake():
+    for name in ("README.md", "datasets/cyber-sexual-violence-crackdown-2024-25/datapackage.json"):
+        text = (ROOT / name).read_text(encoding="utf-8")
+        assert "deepfake part:" not in text and "and its deepfake part" not in text
+    descriptor = yaml.safe_load((ROOT / "datasets/cyber-sexual-violence-crackdown-2024-25/datapackage.json").read_text())
+    assert "all for cyber sexual violence as a whole" in descriptor["description"]
+
+
+def test_every_touched_package_records_the_corrections_in_both_languages():
+    for folder in sorted((ROOT / "datasets").iterdir()):
+        entries, problems = read_changelog(folder)
+        assert problems == []
+        new = [e for e in entries if e.date == DATE]
+        assert new and all(e.kind in ("correction", "revision") and e.figures and e.reason["en"] and e.reason["ko"]
+                           for e in new), folder.name
+    kcsc = read_changelog(ROOT / "datasets" / "kcsc-correction-requests")[0]
+    assert (kcsc[0].kind, kcsc[0].figures) == ("revision", ("jan-sep-2024/items_reviewed/total",))
+
+
+@pytest.mark.parametrize("lang_root", ["", "en/"])
+def test_whats_new_and_the_feed_show_the_corrections(built_site, lang_root):
+    whats_new = page(built_site, lang_root, "whats-new")
+    feed = (built_site / lang_root / "feed.xml").read_text(encoding="utf-8")
+    words = "Hundreds of case files" if lang_root else "수백 건의 사건 파일"
+    assert words in whats_new and words in feed
+
+
+def test_a_source_with_a_releasing_body_in_one_language_only_is_refused(shipped, config):
+    path = shipped / "special-crackdown-2024" / "data" / "sources.csv"
+    table = rows(path)
+    table[-1]["released_by_ko"] = ""
+    write(path, table)
+    problems, _ = check_datasets(shipped, config)
+    assert [(p.code, p.row, p.field) for p in problems] == [("one-language-only", len(table) + 1, "released_by_ko")]
+
+
+def test_a_flag_set_without_a_changelog_entry_is_refused(shipped, capsys):
+    assert main(["release", "--datasets", str(shipped)]) == 0
+    path = shipped / "special-crackdown-2024" / "data" / "observations.csv"
+    table = rows(path)
+    next(o for o in table if o["measure"] == "detained" and o["period_id"] == "crackdown-2024-08-28")["flag"] = "lower_confidence"
+    write(path, table)
+    capsys.readouterr()
+    assert main(["check", "--datasets", str(shipped)]) == 1
+    assert ("[unrecorded-change] changed crackdown-2024-08-28 / detained / total: 59 [source vop-2025-04-17] -> "
+            "59 (lower_confidence) [source vop-2025-04-17]") in capsys.readouterr().out
+
+
+def test_a_correction_naming_a_moved_figure_covers_its_new_name(shipped, capsys):
+    assert main(["release", "--datasets", str(shipped)]) == 0
+    folder = shipped / "special-crackdown-2024"
+    path = folder / "data" / "observations.csv"
+    table = rows(path)
+    next(o for o in table if o["measure"] == "detained" and o["period_id"] == "window-2024-01-01")["group"] = "age_10_19"
+    write(path, table)
+    capsys.readouterr()
+    assert main(["check", "--datasets", str(shipped)]) == 1
+    assert "[unreleased-figure] added   window-2024-01-01 / detained / age_10_19" in capsys.readouterr().out
+    changelog = folder / "changelog.yml"
+    changelog.write_text(f"- version: 1.0.2\n  date: {DATE}\n  kind: correction\n  reason_en: Moved.\n  reason_ko: 옮김.\n"
+                         '  figures: ["window-2024-01-01/detained/total", "window-2024-01-01/detained/age_10_19"]\n'
+                         + changelog.read_text(encoding="utf-8"), encoding="utf-8")
+    descriptor = folder / "datapackage.json"
+    descriptor.write_text(descriptor.read_text(encoding="utf-8").replace('"version": "1.0.1"', '"version": "1.0.2"'),
+                          encoding="utf-8")
+    assert main(["check", "--datasets", str(shipped)]) == 0, capsys.readouterr().out
+
+
+def test_only_another_report_can_be_defined_differently(shipped, config):
+    path = shipped / "telegram-cooperation" / "data" / "observations.csv"
+    table = rows(path)
+    number = next(i for i, o in enumerate(table) if o["role"] == "published" and o["measure"] == "information_provided")
+    table[number]["flag"] = "different_definition"
+    write(path, table)
+    problems, _ = check_datasets(shipped, config)
+    assert ("published-defined-differently", number + 2, "flag") in [(p.code, p.row, p.field) for p in problems]
