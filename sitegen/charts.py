@@ -28,10 +28,11 @@ from .figures import Figures, published
 
 @dataclass(frozen=True)
 class Credit:
-    publisher: str
+    publisher: str  # the outlet that reported the figures
     published: str
     precision: str
     url: str
+    released_by: dict[str, str]  # who released the statistic, per language ("" when the source does not say)
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,8 @@ class Chart:
 
 def build_charts(dataset: Dataset, figures: Figures, strings: dict) -> list[Chart]:
     charts = _view_charts(dataset, strings) + _by_group_charts(dataset, strings) + _by_period_charts(dataset, figures, strings)
-    sources = {row.id: Credit(row.publisher, row.published, row.published_precision, row.url)
+    sources = {row.id: Credit(row.publisher, row.published, row.published_precision, row.url,
+                              {"ko": row.released_by_ko, "en": row.released_by_en})
                for row in dataset.sources.itertuples()}
     licence = (dataset.descriptor.get("licenses") or [LICENSE])[0]
     return [dataclasses.replace(chart, credits=tuple(sources[s] for s in chart.sources),
