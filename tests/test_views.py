@@ -41,8 +41,11 @@ def test_a_view_mixing_a_snapshot_with_a_full_year_fails(shipped, config):
         spec.update(type="bar", periods=["asof-2024-11-30", "year-2024"], annotations=[])
     folder = shipped / "crackdown-2024-running-totals"
     periods = folder / "data" / "periods.csv"  # a full year beside the snapshots, as a maintainer might add it
-    periods.write_text(periods.read_text(encoding="utf-8")
-                       + "year-2024,2024년,2024,2024-01-01,2024-12-31,calendar_year,,newsis-2024-12-03\n", encoding="utf-8")
+    text = periods.read_text(encoding="utf-8")
+    row = {"id": "year-2024", "name_ko": "2024년", "name_en": "2024", "start": "2024-01-01", "end": "2024-12-31",
+           "kind": "calendar_year", "source_id": "newsis-2024-12-03"}
+    header = text.splitlines()[0].split(",")
+    periods.write_text(text + ",".join(row.get(column, "") for column in header) + "\n", encoding="utf-8")
     path = _edit_view(folder, mix)
     assert (path, "views[0].spec.periods", "view-not-comparable") in _problems(shipped, config)
 
