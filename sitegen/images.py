@@ -154,8 +154,8 @@ def chart_svg(chart, lang: str, t: dict, config: Config) -> str:
         for line in text.wrap(subtitle, 25, inner, 2):
             parts.append(_text(MARGIN, y, line, 25, MUTED))
             y += 34
-    footer_top = HEIGHT - 112
-    parts += _footer(chart, lang, t, config, text, footer_top)
+    footer, footer_top = _footer(chart, lang, t, config, text)
+    parts += footer
     top, bottom = y - 6, footer_top - 26
     if len(chart.model.series) > 1:
         parts += _legend(chart.model, lang, text, top)
@@ -175,8 +175,9 @@ def _text(x: float, y: float, content: str, size: float, fill: str, weight: int 
     return f'<text x="{x:g}" y="{y:g}" font-size="{size:g}" fill="{fill}"{bold}{align}>{escape(content)}</text>'
 
 
-def _footer(chart, lang: str, t: dict, config: Config, text: Text, top: float) -> list[str]:
-    """A rule, then the source line and the licence on the left, the site's name and address on the right."""
+def _footer(chart, lang: str, t: dict, config: Config, text: Text) -> tuple[list[str], float]:
+    """A rule, then the source line (up to three lines) and the licence on the left, the site's name and address
+    on the right. Returns the parts and the rule's height."""
     size = 19
     name = config.site_name_ko if lang == "ko" else config.site_name_en
     address = chart_address(config, chart.id, lang)
@@ -184,12 +185,13 @@ def _footer(chart, lang: str, t: dict, config: Config, text: Text, top: float) -
     left = WIDTH - 2 * MARGIN - right - 40
     credits = ", ".join(credit.publisher + (f" ({i18n.source_date(credit.published, credit.precision, lang)})"
                                             if credit.published else "") for credit in chart.credits)
-    lines = text.wrap(f"{t['source_label']}: {credits}", size, left, 2) if credits else []
+    lines = text.wrap(f"{t['source_label']}: {credits}", size, left, 3) if credits else []
     licence = chart.licence[0]
     if licence:
         lines.append(text.clip(f"{t['chart_licence']}: {licence}", size, left))
-    parts = [f'<rect x="{MARGIN}" y="{top:g}" width="{WIDTH - 2 * MARGIN}" height="1.5" fill="{RULE}"/>']
     baseline = HEIGHT - 26 - 27 * (len(lines) - 1)
+    top = min(baseline - 41, HEIGHT - 112)
+    parts = [f'<rect x="{MARGIN}" y="{top:g}" width="{WIDTH - 2 * MARGIN}" height="1.5" fill="{RULE}"/>']
     for line in lines:
         parts.append(_text(MARGIN, baseline, line, size, MUTED))
         baseline += 27
@@ -198,7 +200,7 @@ def _footer(chart, lang: str, t: dict, config: Config, text: Text, top: float) -
         parts += [_text(x, HEIGHT - 53, name, size, INK, 700, "end"), _text(x, HEIGHT - 26, address, size, FAINT, 400, "end")]
     else:
         parts.append(_text(x, HEIGHT - 26, name, size, INK, 700, "end"))
-    return parts
+    return parts, top
 
 
 def chart_address(config: Config, chart_id: str, lang: str) -> str:
@@ -222,11 +224,12 @@ def _bars(model: drawing.Model, lang: str, text: Text, top: float, bottom: float
     """Horizontal bars as on the page: one row per category, the longest bar BAR_SPACE of the bar area."""
     stacked, grouped = model.kind == "stacked-bar", model.kind == "grouped-bar"
     per_row = len(model.series) if grouped else 1
-    row = min((bottom - top) / len(model.categories), 44.0 * per_row + 40)
-    bar = min(40.0, (row - 14) / per_row) if per_row > 1 else min(44.0, row * 0.62)
+    row = min((bottom - top) / len(model.categories), 48.0 * per_row + 44)
+    top += (bottom - top - row * len(model.categories)) / 2  # a short list of bars sits in the middle
+    bar = min(40.0, (row - 14) / per_row) if per_row > 1 else min(48.0, row * 0.62)
     size = max(14.0, min(22.0, bar * 0.75 if per_row > 1 else row * 0.45))
     labels = model.labels[lang]
-    label_width = min(max(text.width(label, size) for label in labels), (WIDTH - 2 * MARGIN) * 0.36)
+    label_width = min(max(text.width(label, size) for label in labels), (WIDTH - 2 * MARGIN) * 0.42)
     x0 = MARGIN + label_width + 18
     totals = [sum(v or 0 for v in column) for column in zip(*(s.values for s in model.series))]
     largest = max(totals if stacked else [v for s in model.series for v in s.values if v is not None], default=0) or 1
@@ -235,7 +238,7 @@ def _bars(model: drawing.Model, lang: str, text: Text, top: float, bottom: float
     parts = [f'<rect x="{x0 - 1:g}" y="{top:g}" width="1.5" height="{row * len(model.categories):g}" fill="{RULE}"/>']
     for index, (category, label) in enumerate(zip(model.categories, labels)):
         row_top = top + row * index
-        lines = text.wrap(label, size, label_width, 2 if row >= size * 2.6 else 1)
+        lines = text.wrap(label, size, label_width, 2 if row >= size * 2.3 else 1)
         first = row_top + row / 2 + size * 0.36 - (len(lines) - 1) * size * 0.6
         for number, line in enumerate(lines):
             parts.append(_text(x0 - 14, first + number * size * 1.2, line, size, INK, 400, "end"))
@@ -272,7 +275,9 @@ def _line(model: drawing.Model, lang: str, text: Text, top: float, bottom: float
     size = 19
     ticks = [i18n.number(tick, lang) for tick in axis["y_ticks"]]
     left = MARGIN + max(text.width(tick, size) for tick in ticks) + 14
-    right = WIDTH - MARGIN - 28
+    several = len(model.series) > 1  # then each line's last value is written to the right of its end
+    ends = [(s, [v for v in s.values if v is not None][-1]) for s in model.series]
+    right = WIDTH - MARGIN - (max(text.width(i18n.number(v, lang), 21, 700) for _, v in ends) + 16 if several else 28)
     parts = [_text(MARGIN, top + 16, model.axis_title[lang], size, FAINT)]
     plot_top = top + 30 + (30 if model.annotations else 0) + 24
     plot_bottom = bottom - 34
@@ -308,9 +313,19 @@ def _line(model: drawing.Model, lang: str, text: Text, top: float, bottom: float
         labels = [label for label in drawing.line_labels(model, s, lang) if label is not None]
         for (x, y), label in zip(points, labels):
             parts.append(f'<circle cx="{x:g}" cy="{y:g}" r="7" fill="{colour}" stroke="#ffffff" stroke-width="2"/>')
-            if label:
+            if label and not several:
                 parts.append(_text(x, y - 16, label, 21, INK, 700, "middle"))
+    if several:
+        parts += _end_labels([(y_of(v), i18n.number(v, lang)) for _, v in ends], right + 14)
     return parts
+
+
+def _end_labels(labels: list[tuple[float, str]], x: float, gap: float = 24) -> list[str]:
+    """Values written beside the ends of lines, moved apart vertically where they would overlap."""
+    placed: list[tuple[float, str]] = []
+    for y, label in sorted(labels):
+        placed.append((max(y, placed[-1][0] + gap) if placed else y, label))
+    return [_text(x, y + 7, label, 21, INK, 700) for y, label in placed]
 
 
 # --- the PNG --------------------------------------------------------------------------------------------------------
