@@ -17,7 +17,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from . import SiteError, assets, feed, guide, i18n, mkdocs_runner, parallel
+from . import SiteError, assets, feed, guide, i18n, images, mkdocs_runner, parallel
 from .cache import Cache, per_package
 from .charts import build_charts
 from .config import Config
@@ -58,6 +58,9 @@ def build_site(datasets_dir: Path, out_dir: Path, config: Config, progress: Prog
         for lang, (markdown, mkdocs) in zip(i18n.LANGUAGES, timings):
             progress.detail(f"{lang}: Markdown {markdown:.2f}s, MkDocs {mkdocs:.2f}s")
         mkdocs_runner.assemble(outputs, work / "site")
+        progress.stage("images")
+        drawn = images.write_chart_images(publications, work / "site", config, cache.folder if cache else None)
+        progress.detail(f"chart images: {drawn.drawn} drawn, {drawn.reused} from the cache")
         for sitemap in write_sitemap(work / "site", config, epoch):
             assets.compress(sitemap)
         progress.stage("publish")

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from markupsafe import escape
 
-from . import SiteError, assets, drawing, i18n
+from . import SiteError, assets, drawing, i18n, parallel
 from .config import Config
 
 WIDTH, HEIGHT = 1200, 630
@@ -55,15 +55,20 @@ def write_chart_images(publications, out_root: Path, config: Config, cache_folde
     renderer, which counts the PNGs drawn and reused."""
     strings = i18n.load_strings(config.site_src / "i18n")
     renderer = Renderer(font_files(config.root), cache_folder)
-    for publication in publications:
-        for chart in publication.charts:
-            for lang in i18n.LANGUAGES:
-                svg = chart_svg(chart, lang, strings[lang], config)
-                svg_file = out_root / image_path(chart.id, lang, "svg")
-                svg_file.parent.mkdir(parents=True, exist_ok=True)
-                svg_file.write_text(svg, encoding="utf-8")
-                assets.compress(svg_file)
-                svg_file.with_suffix(".png").write_bytes(renderer.png(svg))
+
+    def draw(chart) -> tuple[int, int]:
+        before = renderer.drawn, renderer.reused
+        for lang in i18n.LANGUAGES:
+            svg = chart_svg(chart, lang, strings[lang], config)
+            svg_file = out_root / image_path(chart.id, lang, "svg")
+            svg_file.parent.mkdir(parents=True, exist_ok=True)
+            svg_file.write_text(svg, encoding="utf-8")
+            assets.compress(svg_file)
+            svg_file.with_suffix(".png").write_bytes(renderer.png(svg))
+        return renderer.drawn - before[0], renderer.reused - before[1]
+
+    counts = parallel.run(draw, [chart for publication in publications for chart in publication.charts])
+    renderer.drawn, renderer.reused = sum(c[0] for c in counts), sum(c[1] for c in counts)
     return renderer
 
 
