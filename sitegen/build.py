@@ -86,7 +86,8 @@ def build_language(lang: str, publications: list[Publication], strings: dict, co
     pages += feed.render(publications, strings, config, docs)
     pages += guide.render(strings, config, docs)
     rendered = time.perf_counter()
-    mkdocs_runner.build(config, lang, docs_dir, pages, strings[lang], site_dir, epoch)
+    mkdocs_runner.build(config, lang, docs_dir, pages, strings[lang], site_dir, epoch,
+                        images.site_preview(publications, strings, lang))
     assets.precompress(site_dir)
     return rendered - started, time.perf_counter() - rendered
 

@@ -34,6 +34,7 @@ FONTS = {400: "Pretendard-Regular.otf", 700: "Pretendard-Bold.otf"}
 FAMILY = "Pretendard, 'Noto Sans KR', 'Apple SD Gothic Neo', sans-serif"
 INK, MUTED, FAINT, RULE = "#1a1a1a", "#4d4d4d", "#767676", "#d9d9d9"
 RENDERER = "resvg-py"
+PREVIEW_CHART = "deepfake-crimes-by-year"  # the picture of a shared link to a page without a chart of its own
 FOLDERS = {"ko": Path("charts"), "en": Path("en") / "charts"}  # inside the site, beside each chart's page
 
 
@@ -47,6 +48,17 @@ def image_path(chart_id: str, lang: str, suffix: str = "png") -> str:
 def page_image(chart_id: str, suffix: str = "png") -> str:
     """The same picture relative to its language's root (what a page of that language links): "charts/<id>/<id>.png"."""
     return f"charts/{chart_id}/{chart_id}.{suffix}"
+
+
+def site_preview(publications, strings: dict, lang: str) -> dict:
+    """The link preview of a page that has no chart of its own: the home page's headline chart (PREVIEW_CHART, or
+    the first chart if there is no such chart), its title as the image's text alternative, the site's description."""
+    charts = [chart for publication in publications for chart in publication.charts]
+    chart = next((c for c in charts if c.id == PREVIEW_CHART), charts[0] if charts else None)
+    preview = {"description": strings[lang]["preview_description"], "width": WIDTH, "height": HEIGHT}
+    if chart:
+        preview.update(image=page_image(chart.id), alt=chart.title[lang])
+    return preview
 
 
 def write_chart_images(publications, out_root: Path, config: Config, cache_folder: Path | None = None) -> Renderer:
