@@ -50,7 +50,7 @@ def pixels(png: bytes):
         from PIL import Image
     except ImportError:
         return None
-    return list(Image.open(io.BytesIO(png)).convert("L").getdata())
+    return Image.open(io.BytesIO(png)).convert("L").tobytes()
 
 
 def main(site: Path) -> None:
