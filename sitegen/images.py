@@ -175,7 +175,10 @@ def chart_svg(chart, lang: str, t: dict, config: Config) -> str:
     parts += footer
     top, bottom = y - 6, footer_top - 26
     if len(chart.model.series) > 1:
-        parts += _legend(chart.model, lang, text, top)
+        legend, end = _legend(chart.model, lang, text, top)
+        parts += legend
+        if chart.model.kind == "line":  # the value axis' title goes on the legend's row
+            parts.append(_text(WIDTH - MARGIN, top + 20, chart.model.axis_title[lang], 19, FAINT, 400, "end"))
         top += 40
     model = chart.model
     parts += _line(model, lang, text, top, bottom) if model.kind == "line" else _bars(model, lang, text, top, bottom)
@@ -193,30 +196,28 @@ def _text(x: float, y: float, content: str, size: float, fill: str, weight: int 
 
 
 def _footer(chart, lang: str, t: dict, config: Config, text: Text) -> tuple[list[str], float]:
-    """A rule, then the source line (up to three lines) and the licence on the left, the site's name and address
-    on the right. Returns the parts and the rule's height."""
-    size = 19
+    """A rule; the source line across the whole width (up to three lines); at the bottom the licence on the left
+    and the site's name on the right, with the chart page's address above the name when there is a site_url.
+    Returns the parts and the rule's height."""
+    size, step, inner = 19, 27, WIDTH - 2 * MARGIN
     name = config.site_name_ko if lang == "ko" else config.site_name_en
     address = chart_address(config, chart.id, lang)
-    right = max(text.width(name, size, 700), text.width(address, size))
-    left = WIDTH - 2 * MARGIN - right - 40
     credits = ", ".join(credit.publisher + (f" ({i18n.source_date(credit.published, credit.precision, lang)})"
                                             if credit.published else "") for credit in chart.credits)
-    lines = text.wrap(f"{t['source_label']}: {credits}", size, left, 3) if credits else []
-    licence = chart.licence[0]
-    if licence:
-        lines.append(text.clip(f"{t['chart_licence']}: {licence}", size, left))
-    baseline = HEIGHT - 26 - 27 * (len(lines) - 1)
+    sources = text.wrap(f"{t['source_label']}: {credits}", size, inner, 3) if credits else []
+    licence = text.clip(f"{t['chart_licence']}: {chart.licence[0]}", size, inner - text.width(name, size, 700) - 40) \
+        if chart.licence[0] else ""
+    rows = sources + ([""] if address else []) + [licence]  # the address has a row of its own, on the right
+    baseline = HEIGHT - 26 - step * (len(rows) - 1)
     top = min(baseline - 41, HEIGHT - 112)
-    parts = [f'<rect x="{MARGIN}" y="{top:g}" width="{WIDTH - 2 * MARGIN}" height="1.5" fill="{RULE}"/>']
-    for line in lines:
-        parts.append(_text(MARGIN, baseline, line, size, MUTED))
-        baseline += 27
-    x = WIDTH - MARGIN
+    parts = [f'<rect x="{MARGIN}" y="{top:g}" width="{inner}" height="1.5" fill="{RULE}"/>']
+    for line in rows:
+        if line:
+            parts.append(_text(MARGIN, baseline, line, size, MUTED))
+        baseline += step
+    parts.append(_text(WIDTH - MARGIN, HEIGHT - 26, name, size, INK, 700, "end"))
     if address:
-        parts += [_text(x, HEIGHT - 53, name, size, INK, 700, "end"), _text(x, HEIGHT - 26, address, size, FAINT, 400, "end")]
-    else:
-        parts.append(_text(x, HEIGHT - 26, name, size, INK, 700, "end"))
+        parts.append(_text(WIDTH - MARGIN, HEIGHT - 26 - step, text.clip(address, size, inner), size, FAINT, 400, "end"))
     return parts, top
 
 
@@ -228,13 +229,13 @@ def chart_address(config: Config, chart_id: str, lang: str) -> str:
     return f"{base}/{FOLDERS[lang].as_posix()}/{chart_id}/"
 
 
-def _legend(model: drawing.Model, lang: str, text: Text, top: float) -> list[str]:
+def _legend(model: drawing.Model, lang: str, text: Text, top: float) -> tuple[list[str], float]:
     parts, x = [], MARGIN
     for s in model.series:
         parts.append(f'<rect x="{x}" y="{top + 4:g}" width="18" height="18" rx="3" fill="{drawing.PALETTE[s.colour]}"/>')
         parts.append(_text(x + 26, top + 20, s.label[lang], 21, INK))
         x += 26 + text.width(s.label[lang], 21) + 32
-    return parts
+    return parts, x
 
 
 def _bars(model: drawing.Model, lang: str, text: Text, top: float, bottom: float) -> list[str]:
@@ -292,11 +293,12 @@ def _line(model: drawing.Model, lang: str, text: Text, top: float, bottom: float
     size = 19
     ticks = [i18n.number(tick, lang) for tick in axis["y_ticks"]]
     left = MARGIN + max(text.width(tick, size) for tick in ticks) + 14
-    several = len(model.series) > 1  # then each line's last value is written to the right of its end
+    # With several lines the value axis' title is on the legend's row and each line's last value is at its end.
+    several = len(model.series) > 1
     ends = [(s, [v for v in s.values if v is not None][-1]) for s in model.series]
     right = WIDTH - MARGIN - (max(text.width(i18n.number(v, lang), 21, 700) for _, v in ends) + 16 if several else 28)
-    parts = [_text(MARGIN, top + 16, model.axis_title[lang], size, FAINT)]
-    plot_top = top + 30 + (30 if model.annotations else 0) + 24
+    parts = [] if several else [_text(MARGIN, top + 16, model.axis_title[lang], size, FAINT)]
+    plot_top = top + (0 if several else 30) + (30 if model.annotations else 0) + 24
     plot_bottom = bottom - 34
     span = drawing.WIDTH - drawing.LEFT - drawing.RIGHT
 
@@ -333,7 +335,8 @@ def _line(model: drawing.Model, lang: str, text: Text, top: float, bottom: float
             if label and not several:
                 parts.append(_text(x, y - 16, label, 21, INK, 700, "middle"))
     if several:
-        parts += _end_labels([(y_of(v), i18n.number(v, lang)) for _, v in ends], right + 14)
+        last = max(x_of([k for k, v in zip(axis["keys"], s.values) if v is not None][-1]) for s in model.series)
+        parts += _end_labels([(y_of(v), i18n.number(v, lang)) for _, v in ends], last + 16)
     return parts
 
 
