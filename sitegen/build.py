@@ -17,7 +17,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from . import SiteError, assets, chart_pages, feed, guide, i18n, mkdocs_runner, parallel
+from . import SiteError, assets, chart_pages, feed, guide, i18n, images, mkdocs_runner, parallel
 from .cache import Cache, per_package
 from .charts import build_charts
 from .config import Config
@@ -62,6 +62,9 @@ def build_site(datasets_dir: Path, out_dir: Path, config: Config, progress: Prog
         for lang, (markdown, mkdocs) in zip(i18n.LANGUAGES, timings):
             progress.detail(f"{lang}: Markdown {markdown:.2f}s, MkDocs {mkdocs:.2f}s")
         mkdocs_runner.assemble(outputs, work / "site")
+        progress.stage("images")
+        drawn = images.write_chart_images(publications, work / "site", config, cache.folder if cache else None)
+        progress.detail(f"chart images: {drawn.drawn} drawn, {drawn.reused} from the cache")
         sitemaps = write_sitemap(work / "site", config, epoch)
         for sitemap in sitemaps:
             assets.compress(sitemap)
@@ -91,7 +94,8 @@ def build_language(lang: str, publications: list[Publication], strings: dict, co
     pages += guide.render(strings, config, docs)
     pages += chart_pages.render(publications, strings, config, docs, removed)
     rendered = time.perf_counter()
-    mkdocs_runner.build(config, lang, docs_dir, pages, strings[lang], site_dir, epoch)
+    mkdocs_runner.build(config, lang, docs_dir, pages, strings[lang], site_dir, epoch,
+                        images.site_preview(publications, strings, lang))
     chart_pages.write_embeds(publications, strings, config, lang, site_dir)
     assets.precompress(site_dir)
     return rendered - started, time.perf_counter() - rendered

@@ -25,14 +25,17 @@ ROOTS = {"ko": "", "en": "en/"}  # each language's folder inside the site
 NAMES = {"ko": "한국어", "en": "English"}
 
 
-def build(config: Config, lang: str, docs_dir: Path, pages: list[Page], t: dict, site_dir: Path, epoch: int) -> None:
-    """MkDocs Material on one language's Markdown (docs_dir) into site_dir, with mkdocs-<lang>.yml beside docs_dir."""
+def build(config: Config, lang: str, docs_dir: Path, pages: list[Page], t: dict, site_dir: Path, epoch: int,
+          preview: dict | None = None) -> None:
+    """MkDocs Material on one language's Markdown (docs_dir) into site_dir, with mkdocs-<lang>.yml beside docs_dir.
+    `preview` is the link preview of pages without one of their own (sitegen.images.site_preview)."""
     from mkdocs.commands import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
     base = yaml.safe_load(config.mkdocs_yml.read_text(encoding="utf-8"))
     settings = _settings(base, config, lang, docs_dir, site_dir, pages, t)
+    settings["extra"]["preview"] = preview or {}
     config_file = docs_dir.parent / f"mkdocs-{lang}.yml"
     config_file.write_text(yaml.safe_dump(settings, allow_unicode=True, sort_keys=False), encoding="utf-8")
     with _environment(SOURCE_DATE_EPOCH=str(epoch)), _quiet_mkdocs():
