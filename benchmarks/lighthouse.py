@@ -26,8 +26,13 @@ from sitegen import static_server  # noqa: E402
 
 PAGES = {
     "home (ko)": "",
-    "chart page (ko)": "data/special-crackdown-2024/",
-    "chart page (en)": "en/data/special-crackdown-2024/",
+    "home (en)": "en/",
+    "dataset page (ko)": "data/special-crackdown-2024/",
+    "dataset page (en)": "en/data/special-crackdown-2024/",
+    "chart page (ko)": "charts/arrests-2024-running-total/",
+    "chart page (en)": "en/charts/crackdown-2024-arrests-by-age/",
+    "embed (ko)": "embed/arrests-2024-running-total/",
+    "embed (en)": "en/embed/crackdown-2024-arrests-by-age/",
     "text page (ko)": "methodology/",
     "help (en)": "en/help/",
 }
@@ -55,7 +60,7 @@ def main() -> None:
         sys.exit(f"{args.site}: no built site - run `make site` first")
     server = static_server.start(args.site)
     base = f"http://127.0.0.1:{server.server_port}/"
-    print(f"{'page':<18} " + " ".join(f"{c:>14}" for c in CATEGORIES))
+    print(f"{'page':<20} " + " ".join(f"{c:>14}" for c in CATEGORIES))
     transfer = None
     with tempfile.TemporaryDirectory() as tmp:
         for name, path in PAGES.items():
@@ -64,14 +69,14 @@ def main() -> None:
                 report = run_lighthouse(base + path, Path(tmp) / f"{run}.json")
                 for c in CATEGORIES:
                     scores[c].append(round(report["categories"][c]["score"] * 100))
-                if name == "chart page (ko)" and transfer is None:
+                if name == "dataset page (ko)" and transfer is None:
                     items = report["audits"]["network-requests"]["details"]["items"]
                     transfer = (sum(i.get("transferSize", 0) for i in items), len(items),
                                 sorted(((i.get("transferSize", 0), i["url"].replace(base, "/")) for i in items), reverse=True)[:5])
-            print(f"{name:<18} " + " ".join(f"{statistics.median(scores[c]):>14.0f}" for c in CATEGORIES), flush=True)
+            print(f"{name:<20} " + " ".join(f"{statistics.median(scores[c]):>14.0f}" for c in CATEGORIES), flush=True)
     server.shutdown()
     total, count, largest = transfer
-    print(f"\nFirst visit to a chart page: {total / 1024:.0f} KiB transferred in {count} requests; largest:")
+    print(f"\nFirst visit to a dataset page with charts: {total / 1024:.0f} KiB transferred in {count} requests; largest:")
     for size, url in largest:
         print(f"  {size / 1024:8.1f} KiB  {url}")
 

@@ -139,7 +139,9 @@ def embed_height(chart, lang: str, t: dict) -> int:
     height += _text(chart.summary[lang], 15, width) + 13
     if chart.note:
         height += _text(f"{t['chart_note']}: {chart.note[lang]}", 13, width) + 8
-    credits = ", ".join(f"{c.publisher} ({c.published})" for c in chart.credits)
+    credits = "; ".join((t["released_and_reported"].format(released=c.released_by[lang], outlet=c.publisher)
+                         if c.released_by[lang] else t["reported_only"].format(outlet=c.publisher))
+                        + f" ({i18n.source_date(c.published, c.precision, lang)})" for c in chart.credits)
     height += _text(f"{t['source_label']}: {credits}. {t['chart_licence']}: {chart.licence[0]}", 13, width) + 8
     height += 30 + _text(t["chart_embed_back"], 13, width) + 8  # the table's summary line, the link back
     return int(height) + 8  # and a little room, so that no scroll bar appears

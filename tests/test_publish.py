@@ -124,7 +124,7 @@ def test_build_prints_stages_and_a_summary_and_no_end_of_life_banner(tmp_path):
                          capture_output=True, text=True, env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)})
     assert run.returncode == 0, run.stderr
     stages = [line.split()[0] for line in run.stderr.splitlines() if line.startswith("  ")]
-    assert stages == ["check", "figures", "files", "pages", "publish"]
+    assert stages == ["check", "figures", "files", "pages", "images", "publish"]
     assert re.search(rf"^{len(NAMES)} packages, \d+ pages, \d+ files, 0 problems in \d+\.\ds$", run.stderr, re.M)
     assert run.stdout == f"Site built in {tmp_path / 'site'}/\n"
     for banner in ("MkDocs 2.0", "NO_MKDOCS_2_WARNING", "end-of-life", "Material for MkDocs"):
