@@ -14,9 +14,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from . import i18n
+from . import i18n, korean, sentences
 from .catalog import Dataset
-from .figures import Figures, published
+from .figures import COUNT_UNITS, Figures, inconsistent_keys, published
 
 # Okabe-Ito: distinguishable with the common forms of colour blindness.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
@@ -51,6 +51,7 @@ def _by_group_charts(dataset: Dataset, strings: dict) -> list[Chart]:
     hidden = _suppressed(dataset)
     top = set(dataset.groups.loc[dataset.groups["parent"] == "total", "id"])
     group_order = list(dataset.groups["id"])
+    units = dict(zip(dataset.measures["id"], dataset.measures["unit"]))
     charts = []
     for (period_id, measure), frame in rows[rows["group"].isin(top)].groupby(["period_id", "measure"], sort=True):
         frame = pd.concat([frame, hidden[(hidden["period_id"] == period_id) & (hidden["measure"] == measure)
@@ -59,7 +60,11 @@ def _by_group_charts(dataset: Dataset, strings: dict) -> list[Chart]:
             continue
         frame = frame.assign(order=frame["group"].map(group_order.index)).sort_values("order")
         total = rows[(rows["period_id"] == period_id) & (rows["measure"] == measure) & (rows["group"] == "total")]["value"]
-        total_value = float(total.iloc[0]) if len(total) else float(frame["value"].sum())
+        # A share needs a total a release published: never a sum of the parts made here, never a flagged total.
+        flagged = {(period_id, measure, g) for g in ["total"] + list(frame["group"])} & inconsistent_keys(dataset)
+        unit = units[measure]
+        total_value = float(total.iloc[0]) if len(total) and not flagged and unit in COUNT_UNITS else None
+        no_share = "no_share_inconsistent" if flagged else "no_share_no_total"
         largest = frame.loc[frame["value"].idxmax()]
         chart_id = f"{dataset.name}--{period_id}--{measure}--by-group"
         title, summary, table, figure = {}, {}, {}, {}
@@ -68,10 +73,8 @@ def _by_group_charts(dataset: Dataset, strings: dict) -> list[Chart]:
             period = _labels(dataset.periods, lang)[period_id]
             measure_name = _labels(dataset.measures, lang)[measure]
             title[lang] = f"{measure_name} · {s['group']} ({period})"
-            summary[lang] = s["summary_by_group"].format(
-                period=period, measure=measure_name, top_group=groups[largest["group"]],
-                top_value=i18n.number(largest["value"], lang), total=i18n.number(total_value, lang),
-                top_pct=i18n.percent(float(largest["value"]) / total_value * 100))
+            summary[lang] = _group_summary(s, lang, period, measure_name, groups[largest["group"]],
+                                           float(largest["value"]), total_value, unit, no_share)
             labels = [groups[g] for g in frame["group"]]
             table[lang] = [[label, s["suppressed"] if pd.isna(v) else i18n.number(v, lang)]
                            for label, v in zip(labels, frame["value"])]
@@ -81,6 +84,22 @@ def _by_group_charts(dataset: Dataset, strings: dict) -> list[Chart]:
                             _csv(header, zip(frame["group"], frame["value"], frame["status"])), figure,
                             bar_widths(frame["value"])))
     return charts
+
+
+def _group_summary(s: dict, lang: str, period: str, measure: str, top_group: str, top: float, total: float | None,
+                   unit: str, no_share: str) -> str:
+    """"고등학교가 561건 중 300건(53.5%)으로 가장 많았습니다." With no usable total: the largest group, and why no share."""
+    top_value = sentences.count(top, unit, lang)
+    fields = {"period": period, "measure": measure, "top_group": top_group, "top_value": top_value,
+              "top_group_ga": korean.attach(top_group, "이/가") if lang == "ko" else top_group}
+    if total is None:
+        fields["top_value_ro"] = korean.attach(top_value, "으로/로") if lang == "ko" else top_value
+        return s["summary_by_group_no_share"].format(**fields) + " " + s[no_share]
+    pct = i18n.percent(top / total * 100)
+    part = f"{top_value}({pct})" if lang == "ko" else f"{top_value} ({pct})"
+    fields.update(total=sentences.count(total, unit, lang), top_pct=pct,
+                  top_part_ro=korean.attach(part, "으로/로") if lang == "ko" else part)
+    return s["summary_by_group"].format(**fields)
 
 
 def period_series(dataset: Dataset, period_ids: set[str]) -> list[tuple[str, list[str]]]:
@@ -122,21 +141,19 @@ def _period_chart(dataset, figures, strings, measure, frame, chart_id, starts, e
     frame = frame.assign(start=frame["period_id"].map(starts), end=frame["period_id"].map(ends))
     frame = frame.sort_values(["start", "end", "period_id"])
     title, summary, table, figure = {}, {}, {}, {}
+    unit = dict(zip(dataset.measures["id"], dataset.measures["unit"]))[measure]
     for lang in i18n.LANGUAGES:
         s, periods = strings[lang], _labels(dataset.periods, lang)
         measure_name = _labels(dataset.measures, lang)[measure]
         first, last = frame.iloc[0], frame.iloc[-1]
         title[lang] = f"{measure_name} · {s['period']}"
         summary[lang] = s["summary_by_period"].format(
-            measure=measure_name, first_period=periods[first["period_id"]], first_value=i18n.number(first["value"], lang),
-            last_period=periods[last["period_id"]], last_value=i18n.number(last["value"], lang))
+            measure=measure_name, first_period=periods[first["period_id"]], first_value=sentences.count(first["value"], unit, lang),
+            last_period=periods[last["period_id"]], last_value=sentences.count(last["value"], unit, lang))
         change = next((c for c in figures.changes if c.measure == measure and c.base_period_id in set(frame["period_id"])
                        and c.period_id in set(frame["period_id"]) and len(frame) == 2), None)
         if change:
-            summary[lang] = s["summary_change"].format(
-                base_period=periods[change.base_period_id], base_value=i18n.number(change.base_value, lang),
-                period=periods[change.period_id], value=i18n.number(change.value, lang),
-                pct=i18n.percent(change.pct, signed=True))
+            summary[lang] = sentences.change_summary(change, periods, unit, lang, s)
         labels = [periods[p] for p in frame["period_id"]]
         table[lang] = [[label, i18n.number(v, lang)] for label, v in zip(labels, frame["value"])]
         figure[lang] = _bar(chart_id, labels, list(frame["value"]), measure_name)

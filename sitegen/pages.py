@@ -17,7 +17,7 @@ from typing import Any
 import jinja2
 import markupsafe
 
-from . import i18n, korean
+from . import i18n, korean, sentences
 from .catalog import Dataset
 from .changes import changelog_entries
 from .charts import Chart, embeddable_json
@@ -83,7 +83,7 @@ def render_pages(publications: list[Publication], strings: dict, site_src: Path,
               for _, period in campaign_periods(publications)]
     views = {id(p): PackageView(p) for p in publications}  # plain lookups for the templates, once per package
     for lang, docs_dir in docs.items():
-        common = {"lang": lang, "t": strings[lang], "i18n": i18n, "publications": publications}
+        common = {"lang": lang, "t": strings[lang], "i18n": i18n, "sentences": sentences, "publications": publications}
         common["changelog"] = changelog_entries
         common["view"] = lambda publication: views[id(publication)]
         _write(docs_dir / "index.md", env.get_template("index.md.j2").render(
