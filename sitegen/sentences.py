@@ -20,6 +20,13 @@ def count(value: float, unit: str, lang: str) -> str:
     return text + korean.counter(unit) if lang == "ko" and unit in korean.COUNTERS and unit != "percent" else text
 
 
+def as_published(value: float, decimals: int, lang: str) -> str:
+    """A number with the decimals its release printed (8.80 stays 8.80); i18n.number when it printed none."""
+    if not decimals or decimals < 0:  # a quoted figure rounded to the ten has decimals -1
+        return i18n.number(value, lang)
+    return f"{float(value):,.{decimals}f}"
+
+
 def _lower_first(name: str) -> str:
     """"Teens (10–19)" -> "teens (10–19)" inside an English sentence; acronyms ("KCSC") stay as they are."""
     return name[:1].lower() + name[1:] if name[:1].isupper() and name[1:2].islower() else name
