@@ -91,7 +91,7 @@ def _group_summary(s: dict, lang: str, period: str, measure: str, top_group: str
     """"고등학교가 561건 중 300건(53.5%)으로 가장 많았습니다." With no usable total: the largest group, and why no share."""
     top_value = sentences.count(top, unit, lang)
     fields = {"period": period, "measure": measure, "top_group": top_group, "top_value": top_value,
-              "top_group_ga": korean.attach(top_group, "이/가") if lang == "ko" else top_group}
+              "top_group_ga": sentences.group_subject(top_group) if lang == "ko" else top_group}
     if total is None:
         fields["top_value_ro"] = korean.attach(top_value, "으로/로") if lang == "ko" else top_value
         return s["summary_by_group_no_share"].format(**fields) + " " + s[no_share]

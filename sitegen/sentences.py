@@ -20,6 +20,15 @@ def count(value: float, unit: str, lang: str) -> str:
     return text + korean.counter(unit) if lang == "ko" and unit in korean.COUNTERS and unit != "percent" else text
 
 
+def group_subject(name: str) -> str:
+    """A group's name as the subject of a Korean sentence: "10대가", "학생이"; a name whose final sound cannot be told
+    (any script, any text a package may hold) becomes "… 집단이" rather than a guessed or bracketed particle."""
+    try:
+        return korean.attach(name, "이/가")
+    except ValueError:
+        return f"{name} 집단이"
+
+
 def as_published(value: float, decimals: int, lang: str) -> str:
     """A number with the decimals its release printed (8.80 stays 8.80); i18n.number when it printed none."""
     if not decimals or decimals < 0:  # a quoted figure rounded to the ten has decimals -1
