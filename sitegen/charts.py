@@ -142,20 +142,23 @@ def _period_chart(dataset, figures, strings, measure, frame, chart_id, starts, e
     frame = frame.sort_values(["start", "end", "period_id"])
     title, summary, table, figure = {}, {}, {}, {}
     unit = dict(zip(dataset.measures["id"], dataset.measures["unit"]))[measure]
+    places = dataset.value_decimals  # 8.80 as published, not 8.8
     for lang in i18n.LANGUAGES:
         s, periods = strings[lang], _labels(dataset.periods, lang)
         measure_name = _labels(dataset.measures, lang)[measure]
         first, last = frame.iloc[0], frame.iloc[-1]
         title[lang] = f"{measure_name} · {s['period']}"
         summary[lang] = s["summary_by_period"].format(
-            measure=measure_name, first_period=periods[first["period_id"]], first_value=sentences.count(first["value"], unit, lang),
-            last_period=periods[last["period_id"]], last_value=sentences.count(last["value"], unit, lang))
+            measure=measure_name, first_period=periods[first["period_id"]], first_value=sentences.count(first["value"], unit, lang, places.get(first.name, 0)),
+            last_period=periods[last["period_id"]],
+            last_value=sentences.count(last["value"], unit, lang, places.get(last.name, 0)))
         change = next((c for c in figures.changes if c.measure == measure and c.base_period_id in set(frame["period_id"])
                        and c.period_id in set(frame["period_id"]) and len(frame) == 2), None)
         if change:
             summary[lang] = sentences.change_summary(change, periods, unit, lang, s)
         labels = [periods[p] for p in frame["period_id"]]
-        table[lang] = [[label, i18n.number(v, lang)] for label, v in zip(labels, frame["value"])]
+        table[lang] = [[label, sentences.as_published(v, places.get(index, 0), lang)]
+                       for label, index, v in zip(labels, frame.index, frame["value"])]
         figure[lang] = _bar(chart_id, labels, list(frame["value"]), measure_name)
     return Chart(chart_id, title, summary, _columns(strings, "period"), table,
                  _csv(["period_id", "value"], zip(frame["period_id"], frame["value"])), figure, bar_widths(frame["value"]))

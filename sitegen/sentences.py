@@ -14,9 +14,9 @@ from . import i18n, korean
 from .figures import SMALL_BASE, Change, Share
 
 
-def count(value: float, unit: str, lang: str) -> str:
-    """A count with its counting word: "963명", "561건" in Korean, "963" in English."""
-    text = i18n.number(value, lang)
+def count(value: float, unit: str, lang: str, decimals: int = 0) -> str:
+    """A count with its counting word: "963명", "561건" in Korean, "963" in English; `decimals` as published."""
+    text = as_published(value, decimals, lang)
     return text + korean.counter(unit) if lang == "ko" and unit in korean.COUNTERS and unit != "percent" else text
 
 
