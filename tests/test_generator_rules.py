@@ -27,7 +27,9 @@ def charts_for(folder, config):
 
 
 def test_no_page_has_bracketed_particles_or_doubled_articles(built_site):
-    for page in built_site.rglob("*.html"):
+    pages = [p for p in built_site.rglob("*") if p.suffix in (".html", ".xml", ".txt")]  # pages, feeds, download READMEs
+    assert len(pages) > 40
+    for page in pages:
         text = page.read_text(encoding="utf-8")
         for slip in BRACKETED + ["the The", "in the 2"]:
             assert slip not in text, f"{page.relative_to(built_site)}: {slip!r}"
