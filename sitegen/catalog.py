@@ -26,6 +26,9 @@ class Dataset:
     folder: Path
     descriptor: dict
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+    # Decimals of observations.value as the release wrote them (row index -> digits after the point; only rows that
+    # have any): 8.80 is shown as 8.80, not 8.8.
+    value_decimals: dict[int, int] = field(default_factory=dict)
 
     @property
     def sources(self) -> pd.DataFrame:
@@ -75,5 +78,7 @@ def load_dataset(folder: Path) -> Dataset:
     by_name = {r["name"]: r for r in descriptor["resources"]}
     tables = {name: read_table(folder / by_name[name]["path"]) for name in RESOURCE_NAMES}
     obs = tables["observations"]
+    decimals = {int(index): len(text.split(".", 1)[1]) for index, text in obs["value"].items() if "." in text}
     obs["value"] = pd.to_numeric(obs["value"].replace("", None)).astype("Float64")
-    return Dataset(name=descriptor.get("name", folder.name), folder=folder, descriptor=descriptor, tables=tables)
+    return Dataset(name=descriptor.get("name", folder.name), folder=folder, descriptor=descriptor, tables=tables,
+                   value_decimals={index: places for index, places in decimals.items() if places})

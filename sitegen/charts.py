@@ -19,11 +19,11 @@ from dataclasses import dataclass, field
 import pandas as pd
 from markupsafe import Markup
 
-from . import drawing, i18n, views
+from . import drawing, i18n, korean, sentences, views
 from .catalog import Dataset
 from .drawing import Model, Series
 from .downloads import LICENSE
-from .figures import Figures, published
+from .figures import COUNT_UNITS, Figures, inconsistent_keys, published
 
 
 @dataclass(frozen=True)
@@ -85,7 +85,7 @@ def _view_charts(dataset: Dataset, strings: dict) -> list[Chart]:
         spec, first = view["spec"], "period" if spec_axis(view) == "period" else "group"
         units = list(dataset.measures.set_index("id").loc[[s["measure"] for s in spec["series"]], "unit"])
         columns = {lang: [strings[lang][first]] + [s.label[lang] for s in model.series] for lang in i18n.LANGUAGES}
-        rows = {lang: [[label] + [drawing.value_text(s.values[i], lang, model.suppressed[lang]) for s in model.series]
+        rows = {lang: [[label] + [s.text(i, lang, model.suppressed[lang]) for s in model.series]
                        for i, label in enumerate(model.labels[lang])] for lang in i18n.LANGUAGES}
         csv_rows = [[c] + ["" if s.values[i] is None else i18n.number(s.values[i], "en").replace(",", "")
                            for s in model.series] for i, c in enumerate(model.categories)]
@@ -105,11 +105,13 @@ def _table_csv(header: list[str], rows: list[list[str]]) -> str:
     return out.getvalue()
 
 
-def _model(chart_id: str, kind: str, categories, labels: dict, values, axis_title: dict, suppressed: dict) -> Model:
-    """A generated chart: one series of values over categories (groups, or periods)."""
+def _model(chart_id: str, kind: str, categories, labels: dict, values, axis_title: dict, suppressed: dict,
+           decimals: tuple[int, ...] = ()) -> Model:
+    """A generated chart: one series of values over categories (groups, or periods), written with the decimals
+    the release published (8.80, not 8.8)."""
     known = tuple(None if pd.isna(v) else float(v) for v in values)
     return Model(chart_id, kind, tuple(categories), {lang: tuple(labels[lang]) for lang in labels},
-                 (Series("value", axis_title, known),), axis_title, suppressed=suppressed)
+                 (Series("value", axis_title, known, decimals=decimals),), axis_title, suppressed=suppressed)
 
 
 def _labels(frame, lang: str) -> dict[str, str]:
@@ -121,6 +123,7 @@ def _by_group_charts(dataset: Dataset, strings: dict) -> list[Chart]:
     hidden = _suppressed(dataset)
     top = set(dataset.groups.loc[dataset.groups["parent"] == "total", "id"])
     group_order = list(dataset.groups["id"])
+    units = dict(zip(dataset.measures["id"], dataset.measures["unit"]))
     charts = []
     for (period_id, measure), frame in rows[rows["group"].isin(top)].groupby(["period_id", "measure"], sort=True):
         frame = pd.concat([frame, hidden[(hidden["period_id"] == period_id) & (hidden["measure"] == measure)
@@ -129,7 +132,11 @@ def _by_group_charts(dataset: Dataset, strings: dict) -> list[Chart]:
             continue
         frame = frame.assign(order=frame["group"].map(group_order.index)).sort_values("order")
         total = rows[(rows["period_id"] == period_id) & (rows["measure"] == measure) & (rows["group"] == "total")]["value"]
-        total_value = float(total.iloc[0]) if len(total) else float(frame["value"].sum())
+        # A share needs a total a release published: never a sum of the parts made here, never a flagged total.
+        flagged = {(period_id, measure, g) for g in ["total"] + list(frame["group"])} & inconsistent_keys(dataset)
+        unit = units[measure]
+        total_value = float(total.iloc[0]) if len(total) and not flagged and unit in COUNT_UNITS else None
+        no_share = "no_share_inconsistent" if flagged else "no_share_no_total"
         largest = frame.loc[frame["value"].idxmax()]
         chart_id = f"{dataset.name}--{period_id}--{measure}--by-group"
         title, summary, table, labels, names = {}, {}, {}, {}, {}
@@ -138,10 +145,8 @@ def _by_group_charts(dataset: Dataset, strings: dict) -> list[Chart]:
             period = _labels(dataset.periods, lang)[period_id]
             measure_name = _labels(dataset.measures, lang)[measure]
             title[lang] = f"{measure_name} · {s['group']} ({period})"
-            summary[lang] = s["summary_by_group"].format(
-                period=period, measure=measure_name, top_group=groups[largest["group"]],
-                top_value=i18n.number(largest["value"], lang), total=i18n.number(total_value, lang),
-                top_pct=i18n.percent(float(largest["value"]) / total_value * 100))
+            summary[lang] = _group_summary(s, lang, period, measure_name, groups[largest["group"]],
+                                           float(largest["value"]), total_value, unit, no_share)
             labels[lang], names[lang] = [groups[g] for g in frame["group"]], measure_name
             table[lang] = [[label, s["suppressed"] if pd.isna(v) else i18n.number(v, lang)]
                            for label, v in zip(labels[lang], frame["value"])]
@@ -152,6 +157,22 @@ def _by_group_charts(dataset: Dataset, strings: dict) -> list[Chart]:
                             _csv(header, zip(frame["group"], frame["value"], frame["status"])), model,
                             tuple(dict.fromkeys(frame["source_id"]))))
     return charts
+
+
+def _group_summary(s: dict, lang: str, period: str, measure: str, top_group: str, top: float, total: float | None,
+                   unit: str, no_share: str) -> str:
+    """"고등학교가 561건 중 300건(53.5%)으로 가장 많았습니다." With no usable total: the largest group, and why no share."""
+    top_value = sentences.count(top, unit, lang)
+    fields = {"period": period, "measure": measure, "top_group": top_group, "top_value": top_value,
+              "top_group_ga": sentences.group_subject(top_group) if lang == "ko" else top_group}
+    if total is None:
+        fields["top_value_ro"] = korean.attach(top_value, "으로/로") if lang == "ko" else top_value
+        return s["summary_by_group_no_share"].format(**fields) + " " + s[no_share]
+    pct = i18n.percent(top / total * 100)
+    part = f"{top_value}({pct})" if lang == "ko" else f"{top_value} ({pct})"
+    fields.update(total=sentences.count(total, unit, lang), top_pct=pct,
+                  top_part_ro=korean.attach(part, "으로/로") if lang == "ko" else part)
+    return s["summary_by_group"].format(**fields)
 
 
 def period_series(dataset: Dataset, period_ids: set[str]) -> list[tuple[str, list[str]]]:
@@ -193,24 +214,26 @@ def _period_chart(dataset, figures, strings, measure, frame, chart_id, starts, e
     frame = frame.assign(start=frame["period_id"].map(starts), end=frame["period_id"].map(ends))
     frame = frame.sort_values(["start", "end", "period_id"])
     title, summary, table, labels, names = {}, {}, {}, {}, {}
+    unit = dict(zip(dataset.measures["id"], dataset.measures["unit"]))[measure]
+    places = dataset.value_decimals  # 8.80 as published, not 8.8
     for lang in i18n.LANGUAGES:
         s, periods = strings[lang], _labels(dataset.periods, lang)
         measure_name = _labels(dataset.measures, lang)[measure]
         first, last = frame.iloc[0], frame.iloc[-1]
         title[lang] = f"{measure_name} · {s['period']}"
         summary[lang] = s["summary_by_period"].format(
-            measure=measure_name, first_period=periods[first["period_id"]], first_value=i18n.number(first["value"], lang),
-            last_period=periods[last["period_id"]], last_value=i18n.number(last["value"], lang))
+            measure=measure_name, first_period=periods[first["period_id"]], first_value=sentences.count(first["value"], unit, lang, places.get(first.name, 0)),
+            last_period=periods[last["period_id"]],
+            last_value=sentences.count(last["value"], unit, lang, places.get(last.name, 0)))
         change = next((c for c in figures.changes if c.measure == measure and c.base_period_id in set(frame["period_id"])
                        and c.period_id in set(frame["period_id"]) and len(frame) == 2), None)
         if change:
-            summary[lang] = s["summary_change"].format(
-                base_period=periods[change.base_period_id], base_value=i18n.number(change.base_value, lang),
-                period=periods[change.period_id], value=i18n.number(change.value, lang),
-                pct=i18n.percent(change.pct, signed=True))
+            summary[lang] = sentences.change_summary(change, periods, unit, lang, s)
         labels[lang], names[lang] = [periods[p] for p in frame["period_id"]], measure_name
-        table[lang] = [[label, i18n.number(v, lang)] for label, v in zip(labels[lang], frame["value"])]
-    model = _model(chart_id, "bar", frame["period_id"], labels, frame["value"], names, {})
+        table[lang] = [[label, sentences.as_published(v, places.get(index, 0), lang)]
+                       for label, index, v in zip(labels[lang], frame.index, frame["value"])]
+    model = _model(chart_id, "bar", frame["period_id"], labels, frame["value"], names, {},
+                   tuple(places.get(index, 0) for index in frame.index))
     return Chart(chart_id, title, summary, _columns(strings, "period"), table,
                  _csv(["period_id", "value"], zip(frame["period_id"], frame["value"])), model,
                  tuple(dict.fromkeys(frame["source_id"])))

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup, escape
 
-from . import i18n
+from . import i18n, sentences
 
 # Okabe-Ito: distinguishable with the common forms of colour blindness. The static chart takes the colours from
 # CSS (--chart-N, lighter in the dark scheme), the interactive one from the same variables (charts.js).
@@ -32,6 +32,14 @@ class Series:
     label: dict[str, str]
     values: tuple[float | None, ...]  # one per category; None = suppressed or not published
     colour: int = 0  # index into PALETTE
+    decimals: tuple[int, ...] = ()  # the decimals each value was published with (8.80), when it had any
+
+    def text(self, index: int, lang: str, suppressed: str = "") -> str:
+        """The value written beside its mark, as the release printed it."""
+        value = self.values[index]
+        if value is None:
+            return suppressed
+        return sentences.as_published(value, self.decimals[index] if self.decimals else 0, lang)
 
 
 @dataclass(frozen=True)
@@ -103,7 +111,7 @@ def _bar_rows(model: Model, lang: str) -> str:
                 if v is not None:
                     width = round(v * scale, 2)
                     shapes.append(f'<rect class="chart__mark chart-c{s.colour}" x="{x:g}%" y="2" width="{width:g}%" '
-                                  f'height="20"><title>{escape(s.label[lang])}: {value_text(v, lang)}</title></rect>')
+                                  f'height="20"><title>{escape(s.label[lang])}: {s.text(index, lang)}</title></rect>')
                     x = round(x + width, 2)
             shapes.append(f'<text class="chart__value" x="{x:g}%" dx="6" y="17">{value_text(totals[index], lang)}</text>')
             height = 24
@@ -119,7 +127,7 @@ def _bar_rows(model: Model, lang: str) -> str:
                     width = round(v * scale, 2)
                     shapes.append(f'<rect class="chart__mark chart-c{colour}" x="0" y="{y}" width="{width:g}%" height="20" '
                                   f'rx="2"></rect><text class="chart__value" x="{width:g}%" dx="6" y="{y + 15}">'
-                                  f'{value_text(v, lang)}</text>')
+                                  f'{s.text(index, lang)}</text>')
                 y += 24
             height = y
         rows.append(f'<div class="chart__row"><div class="chart__label">{escape(label)}</div>'
@@ -173,7 +181,7 @@ def line_labels(model: Model, series: Series, lang: str = "en") -> list[str | No
     """The value written by each point of a line (None where there is no point): every value of a single line; with
     several lines only the last one of each, so that close lines do not write over each other."""
     known = [i for i, v in enumerate(series.values) if v is not None]
-    return [None if v is None else value_text(v, lang) if len(model.series) == 1 or i == known[-1] else ""
+    return [None if v is None else series.text(i, lang) if len(model.series) == 1 or i == known[-1] else ""
             for i, v in enumerate(series.values)]
 
 
@@ -253,7 +261,7 @@ def plotly(model: Model, lang: str) -> dict:
         colours = [PALETTE[model.colour_of(s, c)] for c in model.categories]
         traces.append({"type": "bar", "orientation": "h", "name": s.label[lang], "y": labels, "x": list(s.values),
                        "marker": {"color": colours if len(set(colours)) > 1 else colours[0]},
-                       "text": [value_text(v, lang) if v is not None else "" for v in s.values],
+                       "text": [s.text(i, lang) if v is not None else "" for i, v in enumerate(s.values)],
                        "textposition": "outside" if model.kind != "stacked-bar" else "inside",
                        "cliponaxis": False, "hovertemplate": "%{y}: %{x:,}<extra>" + _hover_name(model, s, lang) + "</extra>"})
     rows = len(labels) * (len(model.series) if model.kind == "grouped-bar" else 1)

@@ -2,7 +2,12 @@
 
 Only comparable things are compared: a period with the period it declares in
 `comparable_to` (a crackdown and its comparison window, a year and the year
-before). Shares are of a group's parent group in the same period. Daily rates
+before). Where the two differ in length, the change per day is computed beside
+the change in totals; a change from a base below SMALL_BASE is marked as one
+that small numbers swing. Shares are of a group's parent group in the same
+period, and only of a parent a release published: never of a sum the build
+made, never of a total the data flags as not adding up with its parts (those
+are listed in `withheld`, with the reason, for the page to say). Daily rates
 divide a count by the days of its period. Where a release quotes a derived
 figure (quoted_figures), `derive` computes ours the same way so the two can
 be checked against each other.
@@ -19,6 +24,10 @@ import pandas as pd
 from .catalog import Dataset
 
 COUNT_UNITS = ["persons", "cases", "items", "victims", "reports", "services"]
+# A change from a base below this many is marked "small base": one more or fewer moves the percentage a lot.
+SMALL_BASE = 10
+# A flag that says the release's parts and total do not agree: no share is computed from such a row.
+INCONSISTENT = "inconsistent_in_release"
 
 
 @dataclass(frozen=True)
@@ -28,10 +37,36 @@ class Change:
     base_period_id: str
     value: float
     base_value: float
+    days: int | None = None  # length of the period, both ends included (None when its start is not recorded)
+    base_days: int | None = None
+    base_kind: str = ""  # the base period's kind (comparison, calendar_year, ...)
+    adjacent_year: bool = False  # the base is 365/366 days ending the day before the period starts
 
     @property
     def pct(self) -> float:
         return (self.value - self.base_value) / self.base_value * 100
+
+    @property
+    def unequal(self) -> bool:
+        """The two periods differ in length (a leap day aside): a change in totals then mixes in the change in length."""
+        return bool(self.days and self.base_days and abs(self.days - self.base_days) > 1)
+
+    @property
+    def per_day_pct(self) -> float | None:
+        """The change of the count per day, for periods of unequal length (963 in 216 days vs 267 in 240: +300.8%)."""
+        if not self.unequal:
+            return None
+        return (self.value / self.days - self.base_value / self.base_days) / (self.base_value / self.base_days) * 100
+
+    @property
+    def small_base(self) -> bool:
+        return self.base_value < SMALL_BASE
+
+    @property
+    def year_on_year(self) -> bool:
+        """The base is the year before the period (a calendar or twelve-month year, or 365/366 days ending the day
+        before): labelled "year on year", not "vs the comparison window"."""
+        return self.base_kind in ("calendar_year", "rolling_year") or bool(self.adjacent_year)
 
 
 @dataclass(frozen=True)
@@ -46,6 +81,22 @@ class Share:
     @property
     def pct(self) -> float:
         return self.value / self.total * 100
+
+    @property
+    def of_all(self) -> bool:
+        """A share of the whole (the `total` group) rather than of a sub-group: the page labels the denominator."""
+        return self.of_group == "total"
+
+
+@dataclass(frozen=True)
+class Withheld:
+    """A share not computed, and why: `inconsistent` (the release's parts do not add up to its total)."""
+
+    measure: str
+    period_id: str
+    group: str
+    of_group: str
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -94,6 +145,7 @@ class Figures:
     rates: list[Rate] = field(default_factory=list)
     quoted: list[Quoted] = field(default_factory=list)
     reports: list = field(default_factory=list)  # conflicts.Report: other reports of published figures
+    withheld: list[Withheld] = field(default_factory=list)
 
     def change(self, measure: str, period_id: str) -> Change | None:
         return next((c for c in self.changes if c.measure == measure and c.period_id == period_id), None)
@@ -112,8 +164,9 @@ def published(dataset: Dataset) -> pd.DataFrame:
 def compute_figures(dataset: Dataset) -> Figures:
     from .conflicts import other_reports
 
-    return Figures(changes=_changes(dataset), shares=_shares(dataset), rates=_rates(dataset),
-                   quoted=quoted_figures(dataset), reports=other_reports(dataset))
+    shares, withheld = _shares(dataset)
+    return Figures(changes=_changes(dataset), shares=shares, rates=_rates(dataset),
+                   quoted=quoted_figures(dataset), reports=other_reports(dataset), withheld=withheld)
 
 
 def days(dataset: Dataset, period_id: str) -> int | None:
@@ -198,27 +251,46 @@ def _changes(dataset: Dataset) -> list[Change]:
     totals = published(dataset)
     totals = totals[totals["group"] == "total"].set_index(["period_id", "measure"])["value"]
     pairs = dataset.periods[dataset.periods["comparable_to"] != ""]
+    lengths = period_days(dataset)
+    kinds = dict(zip(dataset.periods["id"], dataset.periods["kind"]))
+    starts = dict(zip(dataset.periods["id"], dataset.periods["start"]))
+    ends = dict(zip(dataset.periods["id"], dataset.periods["end"]))
     changes = []
     for period_id, base_id in zip(pairs["id"], pairs["comparable_to"]):
+        adjacent = bool(starts[period_id]) and lengths.get(base_id) in (365, 366) and (
+            dt.date.fromisoformat(ends[base_id]) + dt.timedelta(days=1) == dt.date.fromisoformat(starts[period_id]))
         for measure in sorted(dataset.measures["id"]):
             if (period_id, measure) in totals.index and (base_id, measure) in totals.index:
                 base = float(totals[(base_id, measure)])
                 if base > 0:
-                    changes.append(Change(measure, period_id, base_id, float(totals[(period_id, measure)]), base))
+                    changes.append(Change(measure, period_id, base_id, float(totals[(period_id, measure)]), base,
+                                          lengths.get(period_id), lengths.get(base_id), kinds.get(base_id, ""), adjacent))
     return changes
 
 
-def _shares(dataset: Dataset) -> list[Share]:
+def inconsistent_keys(dataset: Dataset) -> set[tuple[str, str, str]]:
+    """(period, measure, group) of published rows flagged as not adding up in the release itself."""
+    rows = published(dataset)
+    rows = rows[rows["flag"] == INCONSISTENT]
+    return set(zip(rows["period_id"], rows["measure"], rows["group"]))
+
+
+def _shares(dataset: Dataset) -> tuple[list[Share], list[Withheld]]:
+    """Shares of a published parent; none where the part or the parent is flagged inconsistent (withheld instead)."""
     units = dict(zip(dataset.measures["id"], dataset.measures["unit"]))
     parents = dict(zip(dataset.groups["id"], dataset.groups["parent"]))
     rows = published(dataset)
     rows = rows[rows["measure"].map(units).isin(COUNT_UNITS)]
     values = rows.set_index(["period_id", "measure", "group"])["value"]
-    shares = []
+    flagged = inconsistent_keys(dataset)
+    shares, withheld = [], []
     for (period_id, measure, group), value in values.sort_index().items():
         parent = parents.get(group, "")
         if parent and (period_id, measure, parent) in values.index:
+            if {(period_id, measure, group), (period_id, measure, parent)} & flagged:
+                withheld.append(Withheld(measure, period_id, group, parent, "inconsistent"))
+                continue
             total = float(values[(period_id, measure, parent)])
             if total > 0:
                 shares.append(Share(measure, period_id, group, parent, float(value), total))
-    return shares
+    return shares, withheld

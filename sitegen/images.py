@@ -277,7 +277,7 @@ def _bars(model: drawing.Model, lang: str, text: Text, top: float, bottom: float
                 parts.append(_text(x0 + 8, baseline, suppressed, size, FAINT))
             else:
                 parts.append(_bar(x0, y, v * scale, bar, model.colour_of(s, category)))
-                parts.append(_text(x0 + v * scale + 10, baseline, drawing.value_text(v, lang), size, INK, 700))
+                parts.append(_text(x0 + v * scale + 10, baseline, s.text(index, lang), size, INK, 700))
             y += bar
     return parts
 

@@ -10,6 +10,7 @@ looked through (10대(촉법소년 포함)가). 으로/로 also takes 로 after 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # The particle pairs: (after a final consonant, after a vowel).
 PAIRS = {
@@ -54,8 +55,10 @@ def final(word: str) -> int | None:
         return (ord(last) - 0xAC00) % 28 or None
     if last == "%":
         return None  # 퍼센트
-    if last.isdigit():
+    if last in "0123456789":
         return _number_final(text)
+    if unicodedata.numeric(last, None) is not None and float(unicodedata.numeric(last)).is_integer():
+        return _number_final(str(int(unicodedata.numeric(last))))  # circled numbers: ① is read 일
     if last.isascii() and last.isalpha():
         letters = re.search(r"[A-Za-z]+$", text).group()
         if letters.isupper():

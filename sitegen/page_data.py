@@ -23,6 +23,8 @@ class PackageView:
         for share in figures.shares:
             self._shares.setdefault((share.measure, share.period_id, share.group), share)
         self._reports = _grouped(figures.reports, lambda r: (r.period_id, r.measure, r.group))
+        self._decimals = dataset.value_decimals
+        self._withheld = {(w.measure, w.period_id, w.group): w for w in figures.withheld}
         self._changes = _grouped(figures.changes, lambda c: c.period_id)
         self._rates = _grouped(figures.rates, lambda r: r.period_id)
         self._quoted = _grouped(figures.quoted, lambda q: q.period_id)
@@ -32,6 +34,17 @@ class PackageView:
 
     def share(self, measure: str, period_id: str, group: str):
         return self._shares.get((measure, period_id, group))
+
+    def decimals(self, row_index: int) -> int:
+        """Decimals of an observation's value as its release printed them (0 when none)."""
+        return self._decimals.get(row_index, 0)
+
+    def withheld(self, measure: str, period_id: str, group: str):
+        """Why a share is not computed (figures.Withheld), or None."""
+        return self._withheld.get((measure, period_id, group))
+
+    def group_names(self, lang: str) -> dict[str, str]:
+        return {gid: row[f"name_{lang}"] for gid, row in self.groups.items()}
 
     def reports(self, period_id: str, measure: str, group: str) -> list:
         return self._reports.get((period_id, measure, group), [])

@@ -17,7 +17,7 @@ from typing import Any
 import jinja2
 import markupsafe
 
-from . import i18n, korean
+from . import i18n, korean, sentences
 from .catalog import Dataset
 from .changes import changelog_entries
 from .charts import Chart, embeddable_json
@@ -83,7 +83,7 @@ def render_pages(publications: list[Publication], strings: dict, site_src: Path,
               for _, period in campaign_periods(publications)]
     views = {id(p): PackageView(p) for p in publications}  # plain lookups for the templates, once per package
     for lang, docs_dir in docs.items():
-        common = {"lang": lang, "t": strings[lang], "i18n": i18n, "publications": publications}
+        common = {"lang": lang, "t": strings[lang], "i18n": i18n, "sentences": sentences, "publications": publications}
         common["changelog"] = changelog_entries
         common["view"] = lambda publication: views[id(publication)]
         _write(docs_dir / "index.md", env.get_template("index.md.j2").render(
@@ -112,8 +112,11 @@ def campaign_periods(publications: list[Publication]) -> list[tuple[Publication,
 
 
 def key_figures(publications: list[Publication]) -> dict | None:
-    """The latest crackdown with its headline numbers, for the home page cards."""
-    crackdowns = [(row["end"], row["id"], p) for p in publications
+    """The home page cards: the latest deepfake-specific crackdown (by end date) with a published, unflagged count of
+    persons apprehended (the rule the methodology states and the card names). A crackdown is deepfake-specific when
+    its package counts deepfake crimes as its total: a package that splits deepfakes out as a sub-group of its total
+    (group `deepfake`, as the cyber sexual violence crackdown does) counts more than deepfake crimes."""
+    crackdowns = [(row["end"], row["id"], p) for p in publications if _deepfake_specific(p)
                   for _, row in p.dataset.periods.iterrows() if row["kind"] == "crackdown" and _headline_ok(p, row["id"])]
     if not crackdowns:
         return None
@@ -134,6 +137,11 @@ def key_figures(publications: list[Publication]) -> dict | None:
         "teen_share": publication.figures.share("arrested", period_id, "age_10_19"),
         "takedowns": value("takedown_requests"),
     }
+
+
+def _deepfake_specific(publication: Publication) -> bool:
+    groups = publication.dataset.groups
+    return not ((groups["id"] == "deepfake") & (groups["parent"] == "total")).any()
 
 
 def _headline_ok(publication: Publication, period_id: str) -> bool:

@@ -17,7 +17,7 @@ def tree(folder):
 def test_home_page_shows_the_key_figures(built_site):
     html = (built_site / "index.html").read_text(encoding="utf-8")
     assert '<span class="key-figure__value">963</span>' in html
-    assert "267 → 963" in html
+    assert "267명 → 963명" in html
     assert '<span class="key-figure__value">+260.7%</span>' in html
     english = (built_site / "en" / "index.html").read_text(encoding="utf-8")
     assert '<html lang="en"' in english and "Persons apprehended" in english

@@ -29,7 +29,8 @@ def test_by_group_and_by_period_charts(tmp_path, config):
 def test_summary_is_made_from_the_data(tmp_path, config):
     charts = charts_for(write_package(tmp_path / "p"), config)
     assert charts[0].summary["en"] == "Crackdown, Persons apprehended: Teens were the largest group, 60 of 100 (60.0%)."
-    assert charts[1].summary["en"] == "From 50 in the Before to 100 in the Crackdown: +100.0%."
+    assert charts[1].summary["en"] == ("From 50 (Before) to 100 (Crackdown): +100.0%. "
+                                        "The periods differ in length (240 and 216 days): per day, +122.2%.")
     assert "60" in charts[0].summary["ko"] and "100" in charts[0].summary["ko"]
 
 

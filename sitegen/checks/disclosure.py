@@ -1,9 +1,11 @@
 """Disclosure control: no count from 1 to k-1 is published, and no suppressed cell can be recovered.
 
 A disclosive count (1 <= value < disclosure_threshold; 0 is allowed) is
-published suppressed: value empty, status c. A figure that an official public
-release already printed verbatim may stay, if disclosure_exemption names that
-release and the package holds the same figure from it.
+published suppressed: value empty, status c. The exemption, as applied (and as
+the methodology page states it, word for word: EXEMPTION_RULE, tested): a count
+below the threshold stays when the releasing body's figure was reported
+verbatim by a named outlet, disclosure_exemption names that outlet's source and
+the package holds the same figure from it.
 
 Secondary suppression: within a period and measure, a parent group equals the
 sum of its child groups (groups.parent) when every child has a published row.
@@ -24,13 +26,14 @@ from ..codes import Code
 CODES = {
     "disclosive-count": Code("data/observations.csv:9:value: crackdown-2024-08-28 / arrested / age_50_plus is 4, below the "
                              "disclosure threshold of 5",
-                             "Empty the value and put c in status; or, if an official release printed it, name that release in "
-                             "disclosure_exemption.",
-                             "value를 비우고 status에 c를 씁니다. 공식 발표에 실린 수치라면 disclosure_exemption에 그 발표를 적습니다."),
+                             "Empty the value and put c in status; or, if a named outlet reported the releasing body's figure "
+                             "verbatim, put that outlet's source id in disclosure_exemption.",
+                             "value를 비우고 status에 c를 씁니다. 발표 기관의 수치를 이름이 밝혀진 언론사가 그대로 보도했다면 "
+                             "disclosure_exemption에 그 보도의 출처 id를 적습니다."),
     "exemption-not-verbatim": Code('data/observations.csv:9:disclosure_exemption: names "vop-2025-04-17", but no row from that '
                                    "source reports crackdown-2024-08-28 / arrested / age_50_plus with this value",
-                                   "Name the release that printed exactly this figure and record its row, or suppress the cell.",
-                                   "이 수치를 그대로 실은 발표를 적고 그 행을 기록하거나, 칸을 비공개 처리합니다."),
+                                   "Name the outlet's source that reported exactly this figure and record its row, or suppress the cell.",
+                                   "이 수치를 그대로 보도한 출처를 적고 그 행을 기록하거나, 칸을 비공개 처리합니다."),
     "suppressed-cell-revealed": Code("data/observations.csv:11:value: prints crackdown-2024-08-28 / detained / total, which "
                                      "another row suppresses",
                                      "Suppress this row too (empty value, c in status) or remove it.",
@@ -40,6 +43,20 @@ CODES = {
                                     "Suppress a second cell of that sum as well (the hint names one).",
                                     "그 합계의 다른 칸 하나도 비공개 처리합니다 (안내에 후보가 나옵니다)."),
 }
+
+# The exemption rule in the words the methodology pages use (tests/test_safety.py ties the two together).
+EXEMPTION_RULE = {
+    "en": "A count of 1–{below} is published when the releasing body's figure was reported verbatim by a named "
+          "outlet: `disclosure_exemption` holds the id of that outlet's source, and the package records the same "
+          "figure from that source.",
+    "ko": "1~{below}의 수치는 발표 기관의 수치를 이름이 밝혀진 언론사가 그대로 보도한 경우에 공개합니다. "
+          "`disclosure_exemption` 열에 그 보도의 출처 id를 적고, 데이터에 그 출처의 같은 수치가 기록되어 있어야 합니다.",
+}
+
+
+def exemption_rule(lang: str, k: int) -> str:
+    return EXEMPTION_RULE[lang].format(below=k - 1)
+
 
 FRACTIONAL_UNITS = {"percent", "per_day"}
 SUPPRESSED = "c"
@@ -70,8 +87,8 @@ def _disclosive(dataset, obs, path, k: int) -> Iterator[Problem]:
         yield Problem(path, row, "value", "disclosive-count",
                       f'{o["period_id"]} / {o["measure"]} / {o["group"]} is {int(o["value"])}, below the disclosure '
                       f"threshold of {k}",
-                      "suppress it: empty the value and put c in status; or, if an official public release printed "
-                      "this exact figure, put that source's id in disclosure_exemption")
+                      "suppress it: empty the value and put c in status; or, only if this holds: "
+                      + exemption_rule("en", k).replace("`", ""))
 
 
 def _exemptions(obs, path) -> Iterator[Problem]:
@@ -86,8 +103,8 @@ def _exemptions(obs, path) -> Iterator[Problem]:
             yield Problem(path, int(index) + 2, "disclosure_exemption", "exemption-not-verbatim",
                           f'names "{o["disclosure_exemption"]}", but no row from that source reports '
                           f'{o["period_id"]} / {o["measure"]} / {o["group"]} with this value',
-                          "name the release that printed exactly this figure (and record its row), "
-                          "or empty disclosure_exemption and suppress the cell")
+                          "name the source of the outlet that reported exactly this figure verbatim (and record its "
+                          "row), or empty disclosure_exemption and suppress the cell")
 
 
 def _revealed_elsewhere(obs, path) -> Iterator[Problem]:
