@@ -88,8 +88,9 @@ def _nav(entries: list, pages: list[Page], lang: str, t: dict) -> list:
             nav.append(item(entry))
             continue
         paths = entry["pages"]
-        if isinstance(paths, str):
-            paths = sorted(p for p in titles if fnmatch.fnmatch(p, paths))
+        # a glob expands to the generated pages it matches, in a list too: [downloads.md, data/*.md]
+        paths = [found for path in ([paths] if isinstance(paths, str) else paths)
+                 for found in (sorted(p for p in titles if fnmatch.fnmatch(p, path)) if "*" in path else [path])]
         if paths:
             nav.append({t[entry["section"]]: _grouped([item(p) for p in paths], [groups.get(p, "") for p in paths],
                                                       t["nav_decade"])})

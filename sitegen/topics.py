@@ -8,6 +8,7 @@ source:
 
     {{ fig("cases-by-year", "year-2024", "arrested") }}                  682명, linked to MBC
     {{ change("special-crackdown-2024", "crackdown-2024-08-28", "window-2024-01-01", "arrested") }}   +260.7%
+    {{ change(..., signed=False) }}                                      260.7%, for "rose by"
     {{ share("special-crackdown-2024", "crackdown-2024-08-28", "arrested", "age_10_19") }}            69.5%
     {{ per_day("special-crackdown-2024", "crackdown-2024-08-28", "arrested") }}                       4.0명
     {{ chart("cases-by-year--arrested--by-period") }}                    the chart, as on the dataset page
@@ -19,6 +20,7 @@ the order of the `topics` section of site_src/nav.yml.
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -51,8 +53,10 @@ def topic_slugs(site_src: Path) -> list[str]:
     return []
 
 
-def render_topics(env: jinja2.Environment, site_src: Path, contexts: dict[str, dict]) -> list[Topic]:
-    """Every topic in both languages; contexts[lang] holds the variables a page at topics/<slug>/ gets."""
+def render_topics(env: jinja2.Environment, site_src: Path, contexts: dict[str, dict],
+                  home: dict[str, dict]) -> list[Topic]:
+    """Every topic in both languages; contexts[lang] holds the variables a page at topics/<slug>/ gets, home[lang]
+    those of the home page, where the question and answer are shown with links that work from there."""
     topics = []
     for slug in topic_slugs(site_src):
         parts: dict[str, dict] = {"title": {}, "question": {}, "answer": {}, "text": {}}
@@ -63,16 +67,23 @@ def render_topics(env: jinja2.Environment, site_src: Path, contexts: dict[str, d
             except jinja2.TemplateNotFound:
                 raise SiteError(f"site_src/{name}: the topic {slug!r} listed in site_src/nav.yml has no template "
                                 f"in this language - create it or remove the entry") from None
-            module = template.make_module(context)
+            module, on_home = template.make_module(context), template.make_module(home[lang])
             for key in ("title", "question", "answer"):
                 if not hasattr(module, key):
                     raise SiteError(f"site_src/{name}: set `{key}` at the top of the template ({{% set {key} = ... %}})")
-                parts[key][lang] = getattr(module, key)
+                parts[key][lang] = getattr(on_home, key)
             parts["text"][lang] = str(module)
         topics.append(Topic(slug, {k: str(markupsafe.escape(v)) for k, v in parts["title"].items()},
                             {k: str(v) for k, v in parts["question"].items()},
                             {k: markupsafe.Markup(str(v).strip()) for k, v in parts["answer"].items()}, parts["text"]))
     return topics
+
+
+def josa(word, pair: str):
+    """The josa filter: also after a figure the functions return (a link): the particle goes after the link."""
+    if isinstance(word, markupsafe.Markup):
+        return word + korean.particle(word.striptags(), pair)
+    return korean.attach(word, pair)
 
 
 class References:
@@ -104,20 +115,22 @@ class References:
         lang, unit = context["lang"], self._unit(package, measure)
         text = self._with_unit(i18n.number(row["value"], lang), unit, lang)
         if row["qualifier"] == "at_least":
-            text = f"{text} {context['t']['at_least']}" if lang == "ko" else f"{text} {context['t']['at_least']}"
+            text = f"{text} {context['t']['at_least']}"
         elif row["qualifier"] == "fewer_than":
             text = context["t"]["fewer_than"].format(value=text)
         return self._link(context, text, package, row["source_id"])
 
     @jinja2.pass_context
     def change(self, context, package: str, period: str, base_period: str, measure: str,
-               group: str = "total") -> markupsafe.Markup:
-        """The change from base_period to period in percent, signed: computed from the two published figures."""
+               group: str = "total", signed: bool = True) -> markupsafe.Markup:
+        """The change from base_period to period in percent ("+260.7%"; signed=False: "260.7%" for prose that says
+        "rose by"), computed from the two published figures."""
         value = self._exact(context, package, period, measure, group)
         base = self._exact(context, package, base_period, measure, group)
         if base == 0:
             self._fail(context, f"change(): {package} / {base_period} / {measure} / {group} is 0")
-        return self._link(context, i18n.percent((value - base) / base * 100, signed=True, lang=context["lang"]), package)
+        return self._link(context, i18n.percent((value - base) / base * 100 if signed else abs(value - base) / base * 100,
+                                                  signed=signed, lang=context["lang"]), package)
 
     @jinja2.pass_context
     def share(self, context, package: str, period: str, measure: str, group: str,
@@ -139,7 +152,6 @@ class References:
         start, end = periods.loc[period, "start"], periods.loc[period, "end"]
         if not start:
             self._fail(context, f"per_day(): period {period!r} of {package} has no start date")
-        import datetime as dt
         length = (dt.date.fromisoformat(end) - dt.date.fromisoformat(start)).days + 1
         text = self._with_unit(i18n.number(round(value / length, 1), context["lang"]), self._unit(package, measure),
                                context["lang"])
@@ -212,6 +224,12 @@ def _where(context) -> str:
     while frame is not None:
         template = frame.f_globals.get("__jinja_template__")
         if template is not None:
-            return f"site_src/{template.name}:{template.get_corresponding_lineno(frame.f_lineno)}"
+            return f"{_shown(template.filename or template.name)}:{template.get_corresponding_lineno(frame.f_lineno)}"
         frame = frame.f_back
-    return f"site_src/{context.name}"
+    return _shown(context.name)
+
+
+def _shown(filename: str) -> str:
+    """A template's path from site_src/ on, as a maintainer finds it: site_src/topics/ko/arrests.md.j2."""
+    parts = Path(filename).parts
+    return "/".join(parts[parts.index("site_src"):]) if "site_src" in parts else filename
