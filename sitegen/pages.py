@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -109,8 +108,9 @@ def render_pages(publications: list[Publication], strings: dict, site_src: Path,
             _write(docs_dir / "campaigns" / f"{period.id}.md", env.get_template("campaign.md.j2").render(
                 **context, root="../../", site_root="../../" if lang == "ko" else "../../../", p=publication, period=period,
                 period_ids=[period.id] + ([period.comparable_to] if period.comparable_to else [])))
-        for page in sorted((site_src / "pages" / lang).glob("*.md")):
-            shutil.copyfile(page, docs_dir / page.name)
+        for page in sorted((site_src / "pages" / lang).glob("*.md")):  # hand-written, citing figures with fig()
+            _write(docs_dir / page.name, env.get_template(f"pages/{lang}/{page.name}").render(
+                **context, root="../", site_root="../" if lang == "ko" else "../../"))
     return pages
 
 

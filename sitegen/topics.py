@@ -109,9 +109,11 @@ class References:
     # -- the functions -------------------------------------------------------------------------------------------
 
     @jinja2.pass_context
-    def fig(self, context, package: str, period: str, measure: str, group: str = "total") -> markupsafe.Markup:
-        """A published figure with its counter (명/건 in Korean), linked to its source."""
-        row = self._row(context, package, period, measure, group)
+    def fig(self, context, package: str, period: str, measure: str, group: str = "total",
+            source: str | None = None) -> markupsafe.Markup:
+        """A published figure with its counter (명/건 in Korean), linked to its source; with source=<source id>, the
+        figure as that source reported it (another report of the same figure, e.g. a conflicting one)."""
+        row = self._row(context, package, period, measure, group, source)
         lang, unit = context["lang"], self._unit(package, measure)
         text = self._with_unit(i18n.number(row["value"], lang), unit, lang)
         if row["qualifier"] == "at_least":
@@ -173,7 +175,7 @@ class References:
             self._fail(context, f"no data package named {package!r}; known: {', '.join(sorted(self.packages))}")
         return self.packages[package]
 
-    def _row(self, context, package: str, period: str, measure: str, group: str) -> dict:
+    def _row(self, context, package: str, period: str, measure: str, group: str, source: str | None = None) -> dict:
         p = self._package(context, package)
         for kind, value, known in (("period", period, p.dataset.periods["id"]),
                                    ("measure", measure, p.dataset.measures["id"]),
@@ -181,6 +183,13 @@ class References:
             if value not in set(known):
                 self._fail(context, f"{package} has no {kind} {value!r}; known: {', '.join(sorted(known))}")
         key = (package, period, measure, group)
+        if source is not None:
+            obs = p.dataset.observations
+            rows = obs[(obs["period_id"] == period) & (obs["measure"] == measure) & (obs["group"] == group)
+                       & (obs["source_id"] == source) & obs["value"].notna()].to_dict("records")
+            if not rows:
+                self._fail(context, f"{package} has no figure for {period} / {measure} / {group} from source {source!r}")
+            return rows[0]
         if key not in self.values:
             self._fail(context, f"{package} publishes no figure for {period} / {measure} / {group}")
         return self.values[key]
