@@ -17,7 +17,7 @@ import jinja2
 import markupsafe
 
 from . import i18n, topics
-from .catalog import Dataset
+from .catalog import Dataset, find_packages
 from .changes import changelog_entries
 from .charts import Chart, embeddable_json
 from .figures import Figures, published
@@ -72,7 +72,9 @@ _NOT_YAML = re.compile("[\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 def render_pages(publications: list[Publication], strings: dict, site_src: Path, docs: dict[str, Path]) -> list[Page]:
     """Write every page of each language of docs under docs[lang]; returns the generated pages in nav order."""
     env = make_environment(site_src / "templates", site_src)  # site_src: the topic templates, topics/<lang>/*.md.j2
-    env.globals.update(topics.References(publications, env).globals())  # fig(), change(), share(), per_day(), chart()
+    shipped = site_src.parent / "datasets"
+    project = {folder.name for folder in find_packages(shipped)} if shipped.is_dir() else set()  # what topics may cite
+    env.globals.update(topics.References(publications, env, project).globals())  # fig(), change(), share(), per_day(), chart()
     views = {id(p): PackageView(p) for p in publications}  # plain lookups for the templates, once per package
 
     def common(lang: str) -> dict:

@@ -67,12 +67,17 @@ def render_topics(env: jinja2.Environment, site_src: Path, contexts: dict[str, d
             except jinja2.TemplateNotFound:
                 raise SiteError(f"site_src/{name}: the topic {slug!r} listed in site_src/nav.yml has no template "
                                 f"in this language - create it or remove the entry") from None
-            module, on_home = template.make_module(context), template.make_module(home[lang])
+            try:
+                module, on_home = template.make_module(context), template.make_module(home[lang])
+            except AbsentPackage:
+                break  # a build of only some packages: the topic is left out
             for key in ("title", "question", "answer"):
                 if not hasattr(module, key):
                     raise SiteError(f"site_src/{name}: set `{key}` at the top of the template ({{% set {key} = ... %}})")
                 parts[key][lang] = getattr(on_home, key)
             parts["text"][lang] = str(module)
+        if len(parts["text"]) < len(contexts):
+            continue
         topics.append(Topic(slug, {k: str(markupsafe.escape(v)) for k, v in parts["title"].items()},
                             {k: str(v) for k, v in parts["question"].items()},
                             {k: markupsafe.Markup(str(v).strip()) for k, v in parts["answer"].items()}, parts["text"]))
@@ -82,15 +87,38 @@ def render_topics(env: jinja2.Environment, site_src: Path, contexts: dict[str, d
 def josa(word, pair: str):
     """The josa filter: also after a figure the functions return (a link): the particle goes after the link."""
     if isinstance(word, markupsafe.Markup):
-        return word + korean.particle(word.striptags(), pair)
+        text = word.striptags()
+        return word if text == "–" else word + korean.particle(text, pair)  # "–": a figure of an absent package
     return korean.attach(word, pair)
 
 
-class References:
-    """The data-reference functions of the templates (Jinja globals), looking figures up in the publications."""
+class AbsentPackage(SiteError):
+    """A package of the project (under datasets/) that this build does not include, e.g. a build of a test fixture."""
 
-    def __init__(self, publications, env: jinja2.Environment):
+
+def _absent_shown_as_dash(function):
+    """A figure or chart of an absent package: a topic page that needs it is left out (render_topics); another
+    page shows a dash in its place, so a build of only some packages still works."""
+    def wrapper(self, context, *args, **kwargs):
+        try:
+            return function(self, context, *args, **kwargs)
+        except AbsentPackage:
+            if str(context.name).startswith(f"{SECTION}/"):
+                raise
+            return markupsafe.Markup('<span class="fig fig--absent">–</span>')
+    wrapper.__doc__ = function.__doc__
+    return jinja2.pass_context(wrapper)
+
+
+class References:
+    """The data-reference functions of the templates (Jinja globals), looking figures up in the publications.
+
+    `project` names the packages of the project (the folders under datasets/): a name outside it is a mistake and
+    stops the build; a package of the project that this build leaves out is absent (AbsentPackage)."""
+
+    def __init__(self, publications, env: jinja2.Environment, project: set[str] = frozenset()):
         self.env = env
+        self.project = set(project)
         self.packages = {p.dataset.name: p for p in publications}
         self.charts = {chart.id: chart for p in publications for chart in p.charts}
         self.values = {}
@@ -108,7 +136,7 @@ class References:
 
     # -- the functions -------------------------------------------------------------------------------------------
 
-    @jinja2.pass_context
+    @_absent_shown_as_dash
     def fig(self, context, package: str, period: str, measure: str, group: str = "total",
             source: str | None = None) -> markupsafe.Markup:
         """A published figure with its counter (명/건 in Korean), linked to its source; with source=<source id>, the
@@ -122,7 +150,7 @@ class References:
             text = context["t"]["fewer_than"].format(value=text)
         return self._link(context, text, package, row["source_id"])
 
-    @jinja2.pass_context
+    @_absent_shown_as_dash
     def change(self, context, package: str, period: str, base_period: str, measure: str,
                group: str = "total", signed: bool = True) -> markupsafe.Markup:
         """The change from base_period to period in percent ("+260.7%"; signed=False: "260.7%" for prose that says
@@ -134,7 +162,7 @@ class References:
         return self._link(context, i18n.percent((value - base) / base * 100 if signed else abs(value - base) / base * 100,
                                                   signed=signed, lang=context["lang"]), package)
 
-    @jinja2.pass_context
+    @_absent_shown_as_dash
     def share(self, context, package: str, period: str, measure: str, group: str,
               of_group: str | None = None) -> markupsafe.Markup:
         """group as a percentage of of_group (by default the group's parent) in the same period."""
@@ -146,7 +174,7 @@ class References:
         whole = self._exact(context, package, period, measure, of_group)
         return self._link(context, i18n.percent(part / whole * 100, lang=context["lang"]), package)
 
-    @jinja2.pass_context
+    @_absent_shown_as_dash
     def per_day(self, context, package: str, period: str, measure: str, group: str = "total") -> markupsafe.Markup:
         """The figure divided by the days of its period (both ends counted), to one decimal, with its counter."""
         value = self._exact(context, package, period, measure, group)
@@ -159,10 +187,13 @@ class References:
                                context["lang"])
         return self._link(context, text, package)
 
-    @jinja2.pass_context
+    @_absent_shown_as_dash
     def chart(self, context, chart_id: str) -> markupsafe.Markup:
         """The chart with that id, from any package, drawn as on the dataset pages."""
         if chart_id not in self.charts:
+            package = chart_id.split("--")[0]
+            if package in self.project and package not in self.packages:
+                raise AbsentPackage(f"{_where(context)}: the package {package!r} is not part of this build")
             self._fail(context, f"chart(): no chart has the id {chart_id!r} (the ids are listed by "
                                 "`ls <site>/downloads/charts/`)")
         template = self.env.get_template("partials/chart.html.j2")
@@ -171,6 +202,8 @@ class References:
     # -- lookups -------------------------------------------------------------------------------------------------
 
     def _package(self, context, package: str):
+        if package in self.project and package not in self.packages:
+            raise AbsentPackage(f"{_where(context)}: the package {package!r} is not part of this build")
         if package not in self.packages:
             self._fail(context, f"no data package named {package!r}; known: {', '.join(sorted(self.packages))}")
         return self.packages[package]

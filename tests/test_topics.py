@@ -139,3 +139,14 @@ def test_computed_figures(built_site):
     assert "1.1 people before the crackdown and 4.5 during it" in text
     who = re.sub(r"<[^>]+>", "", (built_site / "en" / "topics" / "who" / "index.html").read_text(encoding="utf-8"))
     assert "Mostly teenagers: 69.5% of those apprehended" in who
+
+
+def test_a_build_of_other_packages_leaves_the_topics_out(config, tmp_path):
+    """A fixture holds none of the packages the topics cite: the topic pages are left out, the rest builds."""
+    from helpers import obs, write_package
+
+    datasets = tmp_path / "datasets"
+    write_package(datasets / "tiny")
+    docs = render(datasets, config, config.site_src, tmp_path)
+    assert not (docs["ko"] / "topics").exists()
+    assert "topic-list" not in (docs["ko"] / "index.md").read_text(encoding="utf-8")
