@@ -10,7 +10,7 @@ source:
     {{ change("special-crackdown-2024", "crackdown-2024-08-28", "window-2024-01-01", "arrested") }}   +260.7%
     {{ change(..., signed=False) }}                                      260.7%, for "rose by"
     {{ share("special-crackdown-2024", "crackdown-2024-08-28", "arrested", "age_10_19") }}            69.5%
-    {{ per_day("special-crackdown-2024", "crackdown-2024-08-28", "arrested") }}                       4.0명
+    {{ per_day("special-crackdown-2024", "crackdown-2024-08-28", "arrested") }}                       4.5명
     {{ chart("cases-by-year--arrested--by-period") }}                    the chart, as on the dataset page
 
 A package, period, measure, group or chart that does not exist stops the build
