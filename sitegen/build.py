@@ -89,7 +89,7 @@ def build_language(lang: str, publications: list[Publication], strings: dict, co
     by the Markdown and by MkDocs."""
     started = time.perf_counter()
     docs = {lang: docs_dir}
-    pages = render_pages(publications, strings, config.site_src, docs)
+    pages = render_pages(publications, strings, config.site_src, docs, config.disclosure_threshold)
     pages += feed.render(publications, strings, config, docs)
     pages += guide.render(strings, config, docs)
     pages += chart_pages.render(publications, strings, config, docs, removed)

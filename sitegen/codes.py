@@ -2,7 +2,7 @@
 
 Add a code here when you add it to a check, or give the module that emits it
 a `CODES` dict of the same shape at its top: `all_codes()` collects those of
-the check modules, sitegen.changes, sitegen.files and sitegen.validation.
+the check modules, sitegen.changes, sitegen.files, sitegen.prose and sitegen.validation.
 tests/test_codes.py fails when a code the sources can emit is registered
 nowhere.
 """
@@ -110,9 +110,9 @@ CODES: dict[str, Code] = {
 
 def all_codes() -> dict[str, Code]:
     """This registry plus the CODES of every module that emits problems, sorted by code."""
-    from . import changes, chart_pages, checks, files, validation
+    from . import changes, chart_pages, checks, files, prose, validation
 
     found = dict(CODES)
-    for module in [*checks.CHECKS, changes, chart_pages, files, validation]:
+    for module in [*checks.CHECKS, changes, chart_pages, files, prose, validation]:
         found.update(getattr(module, "CODES", {}))
     return dict(sorted(found.items()))

@@ -244,9 +244,7 @@ def month_starts(first: dt.date, last: dt.date) -> list[dt.date]:
 
 
 def month_label(day: dt.date, lang: str, with_year: bool) -> str:
-    if lang == "ko":
-        return f"{day.year}년 {day.month}월" if with_year else f"{day.month}월"
-    return f"{i18n.MONTHS_EN[day.month - 1]} {day.year}" if with_year else i18n.MONTHS_EN[day.month - 1]
+    return i18n.month(day, lang, with_year)
 
 
 # --- the interactive chart ----------------------------------------------------------------------------------------

@@ -7,11 +7,12 @@ import math
 from pathlib import Path
 
 import yaml
+from babel.dates import format_date
+from babel.numbers import format_decimal, format_percent
 
 from . import SiteError
 
 LANGUAGES = ("ko", "en")
-MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 
 def load_strings(i18n_dir: Path) -> dict[str, dict[str, str]]:
@@ -36,25 +37,39 @@ def load_strings(i18n_dir: Path) -> dict[str, dict[str, str]]:
     return strings
 
 
+# Babel's locale data formats numbers and dates; the patterns are chosen here so that a Babel upgrade cannot
+# change the site's text. Korean: "2024년 8월 28일" (Babel's long date); English: "28 Aug 2024" (day month year as
+# in British usage, with the "en" month abbreviations: en_GB writes "Sept"). Both group thousands with commas.
+LOCALES = {"ko": "ko", "en": "en"}
+DATE_PATTERNS = {"ko": "y년 M월 d일", "en": "d MMM y"}
+MONTH_PATTERNS = {"ko": "y년 M월", "en": "MMM y"}
+MINUS = "\u2212"  # the minus sign, not a hyphen: it reads as minus aloud and does not break from its number
+
+
 def number(value: float | None, lang: str) -> str:
-    """1234 -> "1,234"; 1.85 -> "1.85". Both languages group thousands with commas."""
+    """1234 -> "1,234"; 1.85 -> "1.85" (at most two decimals)."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
-    if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
+    text = format_decimal(value, format="#,##0.##", locale=LOCALES[lang])
+    return text.replace("-", MINUS)
 
 
-def percent(value: float, digits: int = 1, signed: bool = False) -> str:
-    text = f"{value:+.{digits}f}%" if signed else f"{value:.{digits}f}%"
-    return text.replace("-", "−")
+def percent(value: float, digits: int = 1, signed: bool = False, lang: str = "en") -> str:
+    """260.674 -> "260.7%"; signed: "+260.7%", "−12.0%". `value` is already in percent."""
+    pattern = "#,##0" + ("." + "0" * digits if digits else "") + "%"
+    if signed:
+        pattern = f"+{pattern};-{pattern}"
+    return format_percent(value / 100, format=pattern, locale=LOCALES[lang]).replace("-", MINUS)
+
+
+def month(day: dt.date, lang: str, with_year: bool = True) -> str:
+    """A month as an axis labels it: "2024년 8월" / "Aug 2024", or without the year "9월" / "Sep"."""
+    pattern = MONTH_PATTERNS[lang] if with_year else {"ko": "M월", "en": "MMM"}[lang]
+    return format_date(day, pattern, locale=LOCALES[lang])
 
 
 def date(iso: str, lang: str) -> str:
-    day = dt.date.fromisoformat(str(iso))
-    if lang == "ko":
-        return f"{day.year}년 {day.month}월 {day.day}일"
-    return f"{day.day} {MONTHS_EN[day.month - 1]} {day.year}"
+    return format_date(dt.date.fromisoformat(str(iso)), DATE_PATTERNS[lang], locale=LOCALES[lang])
 
 
 def source_date(iso: str, precision: str, lang: str) -> str:
@@ -63,7 +78,7 @@ def source_date(iso: str, precision: str, lang: str) -> str:
         return ""
     day = dt.date.fromisoformat(str(iso))
     if precision == "month":
-        return f"{day.year}년 {day.month}월" if lang == "ko" else f"{MONTHS_EN[day.month - 1]} {day.year}"
+        return format_date(day, MONTH_PATTERNS[lang], locale=LOCALES[lang])
     text = date(iso, lang)
     if precision == "about":
         return f"{text}경" if lang == "ko" else f"about {text}"

@@ -76,12 +76,14 @@ def _settings(base: dict, config: Config, lang: str, docs_dir: Path, site_dir: P
     settings["extra"]["alternate"] = [{"lang": alt["lang"], "link": alt["root_url"]}
                                       for alt in settings["extra"]["languages"]] if config.site_url else True
     settings["extra"]["ui"] = t  # UI strings for the theme overrides (footer, ...)
-    settings["nav"] = _nav(yaml.safe_load((config.site_src / "nav.yml").read_text(encoding="utf-8")), pages, lang, t)
+    settings["nav"] = _nav(yaml.safe_load((config.site_src / "nav.yml").read_text(encoding="utf-8")), pages, lang, t,
+                           docs_dir)
     return settings
 
 
-def _nav(entries: list, pages: list[Page], lang: str, t: dict) -> list:
-    """site_src/nav.yml for one language: sections get their UI-string title, globs expand to generated pages."""
+def _nav(entries: list, pages: list[Page], lang: str, t: dict, docs_dir: Path | None = None) -> list:
+    """site_src/nav.yml for one language: sections get their UI-string title, globs expand to generated pages.
+    With docs_dir, a page that was not written (a topic left out of a build of only some packages) is left out."""
     titles = {page.path: page.title[lang] for page in pages}
     groups = {page.path: page.group for page in pages}
 
@@ -94,8 +96,11 @@ def _nav(entries: list, pages: list[Page], lang: str, t: dict) -> list:
             nav.append(item(entry))
             continue
         paths = entry["pages"]
-        if isinstance(paths, str):
-            paths = sorted(p for p in titles if fnmatch.fnmatch(p, paths))
+        # a glob expands to the generated pages it matches, in a list too: [downloads.md, data/*.md]
+        paths = [found for path in ([paths] if isinstance(paths, str) else paths)
+                 for found in (sorted(p for p in titles if fnmatch.fnmatch(p, path)) if "*" in path else [path])]
+        if docs_dir is not None:
+            paths = [path for path in paths if (docs_dir / path).is_file()]
         if paths:
             nav.append({t[entry["section"]]: _grouped([item(p) for p in paths], [groups.get(p, "") for p in paths],
                                                       t["nav_decade"])})

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,11 +16,12 @@ from typing import Any
 import jinja2
 import markupsafe
 
-from . import i18n, korean, sentences
-from .catalog import Dataset
+from . import i18n, sentences, topics
+from .catalog import Dataset, find_packages
+from .checks import disclosure
 from .changes import changelog_entries
 from .charts import Chart, embeddable_json
-from .figures import Figures, published
+from .figures import SMALL_BASE, Figures, published
 from .page_data import PackageView
 
 
@@ -42,9 +42,9 @@ class Publication:
     release: Any  # metadata.Release: the downloads, JSON-LD and citation (the dataset page lists them)
 
 
-def make_environment(templates_dir: Path) -> jinja2.Environment:
+def make_environment(templates_dir: Path, *more_dirs: Path) -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(templates_dir),
+        loader=jinja2.FileSystemLoader([templates_dir, *more_dirs]),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -58,7 +58,7 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
     # Data for <script type="application/json"> or "application/ld+json": no <, > or & that could end the element.
     env.filters["script_json"] = lambda data: markupsafe.Markup(embeddable_json(data))
     # Korean particles: {{ name|josa("이/가") }} -> "10대가", "학생이" (sitegen.korean).
-    env.filters["josa"] = korean.attach
+    env.filters["josa"] = topics.josa
     return env
 
 
@@ -70,10 +70,27 @@ def _yaml_quoted(text: str) -> str:
 _NOT_YAML = re.compile("[\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 
 
-def render_pages(publications: list[Publication], strings: dict, site_src: Path, docs: dict[str, Path]) -> list[Page]:
+def render_pages(publications: list[Publication], strings: dict, site_src: Path, docs: dict[str, Path],
+                 disclosure_threshold: int = 5) -> list[Page]:
     """Write every page of each language of docs under docs[lang]; returns the generated pages in nav order."""
-    env = make_environment(site_src / "templates")
+    env = make_environment(site_src / "templates", site_src)  # site_src: the topic templates, topics/<lang>/*.md.j2
+    shipped = site_src.parent / "datasets"
+    project = {folder.name for folder in find_packages(shipped)} if shipped.is_dir() else set()  # what topics may cite
+    env.globals.update(topics.References(publications, env, project).globals())  # fig(), change(), share(), per_day(), chart()
+    views = {id(p): PackageView(p) for p in publications}  # plain lookups for the templates, once per package
+
+    def common(lang: str) -> dict:
+        return {"lang": lang, "t": strings[lang], "i18n": i18n, "sentences": sentences, "publications": publications,
+                "changelog": changelog_entries, "view": lambda publication: views[id(publication)],
+                # the methodology states the rule the disclosure check applies, in the check's own words
+                "exemption_rule": disclosure.exemption_rule(lang, disclosure_threshold),
+                "small_base": SMALL_BASE}  # a change from a base below it is marked
+
+    topic_pages = topics.render_topics(env, site_src, {lang: dict(
+        common(lang), root="../../", site_root="../../" if lang == "ko" else "../../../") for lang in docs},
+        {lang: dict(common(lang), root="", site_root="" if lang == "ko" else "../") for lang in docs})
     pages = [Page("index.md", {lang: strings[lang]["home_title"] for lang in i18n.LANGUAGES})]
+    pages += [Page(f"topics/{topic.slug}.md", topic.title) for topic in topic_pages]
     # Navigation titles are printed raw by the theme: escape package text here as for front matter.
     pages += [Page(f"data/{p.dataset.name}.md", {lang: str(markupsafe.escape(p.dataset.text("title", lang)))
                                                   for lang in i18n.LANGUAGES})
@@ -81,26 +98,26 @@ def render_pages(publications: list[Publication], strings: dict, site_src: Path,
     pages += [Page(f"campaigns/{period.id}.md", {lang: str(markupsafe.escape(getattr(period, f"name_{lang}")))
                                                   for lang in i18n.LANGUAGES}, group=period.end[:4])
               for _, period in campaign_periods(publications)]
-    views = {id(p): PackageView(p) for p in publications}  # plain lookups for the templates, once per package
     for lang, docs_dir in docs.items():
-        common = {"lang": lang, "t": strings[lang], "i18n": i18n, "sentences": sentences, "publications": publications}
-        common["changelog"] = changelog_entries
-        common["view"] = lambda publication: views[id(publication)]
+        context = common(lang)
         _write(docs_dir / "index.md", env.get_template("index.md.j2").render(
-            **common, root="", site_root="" if lang == "ko" else "../", key=key_figures(publications),
-            updates=latest_updates(publications)))
+            **context, root="", site_root="" if lang == "ko" else "../", key=key_figures(publications),
+            updates=latest_updates(publications), topics=topic_pages))
+        for topic in topic_pages:
+            _write(docs_dir / "topics" / f"{topic.slug}.md", topic.text[lang])
         for publication in publications:
             _write(docs_dir / "data" / f"{publication.dataset.name}.md", env.get_template("dataset.md.j2").render(
-                **common, root="../../", site_root="../../" if lang == "ko" else "../../../", p=publication))
+                **context, root="../../", site_root="../../" if lang == "ko" else "../../../", p=publication))
         for template in sorted((site_src / "templates" / "pages").glob("*.md.j2")):  # site-wide generated pages
             _write(docs_dir / template.name.removesuffix(".j2"), env.get_template(f"pages/{template.name}").render(
-                **common, root="../", site_root="../" if lang == "ko" else "../../"))
+                **context, root="../", site_root="../" if lang == "ko" else "../../"))
         for publication, period in campaign_periods(publications):
             _write(docs_dir / "campaigns" / f"{period.id}.md", env.get_template("campaign.md.j2").render(
-                **common, root="../../", site_root="../../" if lang == "ko" else "../../../", p=publication, period=period,
+                **context, root="../../", site_root="../../" if lang == "ko" else "../../../", p=publication, period=period,
                 period_ids=[period.id] + ([period.comparable_to] if period.comparable_to else [])))
-        for page in sorted((site_src / "pages" / lang).glob("*.md")):
-            shutil.copyfile(page, docs_dir / page.name)
+        for page in sorted((site_src / "pages" / lang).glob("*.md")):  # hand-written, citing figures with fig()
+            _write(docs_dir / page.name, env.get_template(f"pages/{lang}/{page.name}").render(
+                **context, root="../", site_root="../" if lang == "ko" else "../../"))
     return pages
 
 

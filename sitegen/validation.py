@@ -22,6 +22,7 @@ from .cache import per_package
 from .catalog import DESCRIPTOR, Dataset, find_packages, load_dataset
 from .config import Config
 from .problems import Problem
+from .prose import check_prose
 from .standard import RESOURCE_NAMES, SCHEMAS
 from .codes import Code
 
@@ -56,6 +57,7 @@ def check_datasets(datasets_dir: Path, config: Config, cache=None) -> tuple[list
         if dataset is not None:
             datasets.append(dataset)
         problems.extend(found)
+    problems.extend(check_prose(config.site_src))  # the hand-written pages cite figures, never type them
     return sorted(problems, key=_sort_key), datasets
 
 

@@ -227,8 +227,8 @@ def test_charts_render_after_instant_navigation_and_follow_the_colour_scheme(wat
     page = watched.page()
     page.goto(deployed_url, wait_until="networkidle")
     page.evaluate("window.__sameDocument = true")
-    page.locator(f'.dataset-list a[href$="{CHART_PAGE}"]').click()
-    expect(page).to_have_url(re.compile(re.escape(CHART_PAGE) + "$"))
+    page.locator('.topic-list a[href$="topics/arrests/"]').click()  # the home page leads to the topic pages
+    expect(page).to_have_url(re.compile(re.escape("topics/arrests/") + "$"))
     assert page.evaluate("window.__sameDocument") is True  # Material swapped the page without a reload
     wait_for_charts(page)
     make_interactive(page.locator("figure.chart").first)
@@ -419,3 +419,62 @@ def test_a_chart_page_opens_on_its_table_and_the_language_switch_keeps_the_view(
     expect(page).to_have_url(re.compile(r"/en/charts/deepfake-crimes-by-year/#table$"))
     expect(page.locator("figure.chart details.chart__table")).to_have_attribute("open", "")
     watched.clean()
+
+
+TOPIC_PAGES = ["topics/arrests/", "topics/who/", "topics/takedowns/", "topics/schools/", "topics/victims/"]
+# (page, stable screenshot name) for the README: a topic page and the home page, in Korean and English
+README_SHOTS = [("", "home-ko"), ("en/", "home-en"), ("topics/arrests/", "topic-arrests-ko"),
+                ("en/topics/arrests/", "topic-arrests-en")]
+
+
+@pytest.mark.parametrize("width", ["phone", "desktop"])
+def test_topic_pages_and_home_load_cleanly_pass_axe_and_are_photographed(browser, base_url, width):
+    context = Watched(browser, viewport=DESKTOP if width == "desktop" else PHONE,
+                      is_mobile=width == "phone", has_touch=width == "phone", bypass_csp=True)
+    page = context.page()
+    problems = {}
+    shots = dict(README_SHOTS)
+    for path in ["", "en/"] + [lang + topic for lang in ["", "en/"] for topic in TOPIC_PAGES]:
+        page.goto(base_url + path, wait_until="networkidle")
+        wait_for_charts(page)
+        expect(page.locator("h1").first).to_be_visible()
+        assert page.locator("figure.chart").count() >= 1, path
+        if path in shots:
+            ARTIFACTS.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(ARTIFACTS / f"{shots[path]}-{width}.png"), full_page=True)
+        violations = axe_violations(page)
+        if violations:
+            problems[path] = violations
+    context.clean()
+    context.context.close()
+    assert problems == {}, json.dumps(problems, ensure_ascii=False, indent=1)
+    for _, name in README_SHOTS:
+        assert (ARTIFACTS / f"{name}-{width}.png").stat().st_size > 10_000
+
+
+@pytest.mark.parametrize("path", ["", "topics/arrests/", "en/topics/who/", "topics/victims/"])
+def test_topic_pages_and_home_read_without_javascript(browser, base_url, path):
+    context = browser.new_context(java_script_enabled=False, viewport=PHONE)
+    page = context.new_page()
+    page.goto(base_url + path)
+    expect(page.locator("h1").first).to_be_visible()
+    chart = page.locator("figure.chart").first
+    expect(chart.locator(".bar__svg").first).to_be_visible()  # the bars drawn at build time
+    expect(chart.locator(".chart__summary")).to_be_visible()
+    if path.startswith(("topics/", "en/topics/")):
+        expect(page.locator("#main-points + ul a.fig").first).to_be_visible()  # figures, linked to their sources
+        expect(page.locator("#limits")).to_be_visible()
+    else:
+        expect(page.locator(".topic-list a.topic-list__question")).to_have_count(5)
+    if path == "topics/victims/":
+        expect(page.locator(".content-note")).to_be_visible()
+    context.close()
+
+
+def test_topics_come_first_in_the_navigation(built_site):
+    for lang, expected in [("", ["딥페이크 성범죄 단속 통계", "주제별로 보기", "데이터"]),
+                           ("en/", ["Deepfake Sex Crime Enforcement Statistics", "Questions", "Data"])]:
+        html = (built_site / lang / "index.html").read_text(encoding="utf-8")
+        nav = html[html.index("md-nav--primary"):]
+        labels = re.findall(r'class="md-nav__link[^"]*"[^>]*>\s*(?:<span[^>]*>)?\s*([^<]+?)\s*<', nav)
+        assert labels[:3] == expected, labels[:8]
