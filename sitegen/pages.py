@@ -17,6 +17,7 @@ import jinja2
 import markupsafe
 
 from . import i18n, sentences, topics
+from .views import declared_names
 from .catalog import Dataset, find_packages
 from .checks import disclosure
 from .changes import changelog_entries
@@ -75,7 +76,8 @@ def render_pages(publications: list[Publication], strings: dict, site_src: Path,
     """Write every page of each language of docs under docs[lang]; returns the generated pages in nav order."""
     env = make_environment(site_src / "templates", site_src)  # site_src: the topic templates, topics/<lang>/*.md.j2
     shipped = site_src.parent / "datasets"
-    project = {folder.name for folder in find_packages(shipped)} if shipped.is_dir() else set()  # what topics may cite
+    # what topics may cite: the project's packages and the charts they declare (views)
+    project = {folder.name: declared_names(folder) for folder in find_packages(shipped)} if shipped.is_dir() else {}
     env.globals.update(topics.References(publications, env, project).globals())  # fig(), change(), share(), per_day(), chart()
     views = {id(p): PackageView(p) for p in publications}  # plain lookups for the templates, once per package
 

@@ -113,12 +113,13 @@ def _absent_shown_as_dash(function):
 class References:
     """The data-reference functions of the templates (Jinja globals), looking figures up in the publications.
 
-    `project` names the packages of the project (the folders under datasets/): a name outside it is a mistake and
-    stops the build; a package of the project that this build leaves out is absent (AbsentPackage)."""
+    `project` names the packages of the project (the folders under datasets/) with the names of the charts they
+    declare: a name outside it is a mistake and stops the build; a package of the project that this build leaves out
+    is absent (AbsentPackage), and so are its charts."""
 
-    def __init__(self, publications, env: jinja2.Environment, project: set[str] = frozenset()):
+    def __init__(self, publications, env: jinja2.Environment, project: dict[str, list[str]] | None = None):
         self.env = env
-        self.project = set(project)
+        self.project = dict(project or {})
         self.packages = {p.dataset.name: p for p in publications}
         self.charts = {chart.id: chart for p in publications for chart in p.charts}
         self.values = {}
@@ -191,7 +192,8 @@ class References:
     def chart(self, context, chart_id: str) -> markupsafe.Markup:
         """The chart with that id, from any package, drawn as on the dataset pages."""
         if chart_id not in self.charts:
-            package = chart_id.split("--")[0]
+            package = next((name for name, declared in self.project.items() if chart_id in declared),
+                           chart_id.split("--")[0])  # a view's name, or a generated chart's id: package--...
             if package in self.project and package not in self.packages:
                 raise AbsentPackage(f"{_where(context)}: the package {package!r} is not part of this build")
             self._fail(context, f"chart(): no chart has the id {chart_id!r} (the ids are listed by "

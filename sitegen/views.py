@@ -18,12 +18,14 @@ sitegen.checks.views checks every spec before a build; this module trusts it.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+from pathlib import Path
 
 import pandas as pd
 
 from . import i18n, korean
-from .catalog import Dataset
+from .catalog import DESCRIPTOR, Dataset
 from .drawing import Annotation, Model, Series
 
 SPEC_TYPE = "sitegen-chart"
@@ -39,6 +41,17 @@ class Cell:
 
 def declared(dataset: Dataset) -> list[dict]:
     return list(dataset.descriptor.get("views") or [])
+
+
+def declared_names(folder: Path) -> list[str]:
+    """The names of the views a package folder declares, read without loading the package (an unreadable
+    descriptor declares none: check reports it)."""
+    try:
+        descriptor = json.loads((folder / DESCRIPTOR).read_text(encoding="utf-8-sig"))
+    except (OSError, ValueError):
+        return []
+    found = descriptor.get("views") if isinstance(descriptor, dict) else None
+    return [view["name"] for view in found or [] if isinstance(view, dict) and isinstance(view.get("name"), str)]
 
 
 def cells(spec: dict) -> list[list[Cell]]:
