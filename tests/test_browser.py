@@ -233,7 +233,7 @@ def test_charts_render_after_instant_navigation_and_follow_the_colour_scheme(wat
     assert page.evaluate("window.__sameDocument") is True  # Material swapped the page without a reload
     wait_for_charts(page)
     make_interactive(page.locator("figure.chart").first)
-    expect(page.locator("g.trace.bars g.point path").first).to_be_attached()
+    expect(page.locator(".chart__plot .point").first).to_be_attached()
     static_bar = page.locator("figure.chart").nth(1).locator("rect.chart__mark.chart-c0").first
     static_before = static_bar.evaluate("e => getComputedStyle(e).fill")
 
