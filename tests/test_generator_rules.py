@@ -179,3 +179,10 @@ def test_year_on_year_changes_are_labelled_as_such(built_site):
 def test_a_group_name_of_unknown_sound_gets_a_sentence_not_a_guess():
     assert sentences.group_subject("10대") == "10대가"
     assert sentences.group_subject("<b>") == "<b> 집단이"
+
+
+def test_a_period_of_daily_averages_is_not_called_a_cumulative_snapshot(built_site):
+    page = (built_site / "en" / "data" / "crackdown-2024-running-totals" / "index.html").read_text(encoding="utf-8")
+    section = page[page.index('id="since-2024-08-28-to-09-25"'):]
+    assert section.index("Daily average over the period") < section.index("</table>")
+    assert "Cumulative snapshot" not in section[:section.index("</table>")]
