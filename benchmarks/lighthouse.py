@@ -27,6 +27,8 @@ from sitegen import static_server  # noqa: E402
 PAGES = {
     "home (ko)": "",
     "home (en)": "en/",
+    "topic page (ko)": "topics/arrests/",
+    "topic page (en)": "en/topics/who/",
     "dataset page (ko)": "data/special-crackdown-2024/",
     "dataset page (en)": "en/data/special-crackdown-2024/",
     "chart page (ko)": "charts/arrests-2024-running-total/",
