@@ -57,6 +57,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, default=ROOT / "site")
     parser.add_argument("--runs", type=int, default=1, help="runs per page; the median score is printed")
+    parser.add_argument("--only", nargs="*", default=None, help="page names to run (default: all), e.g. 'embed (ko)'")
     args = parser.parse_args()
     if not (args.site / "index.html").is_file():
         sys.exit(f"{args.site}: no built site - run `make site` first")
@@ -66,6 +67,8 @@ def main() -> None:
     transfer = None
     with tempfile.TemporaryDirectory() as tmp:
         for name, path in PAGES.items():
+            if args.only and name not in args.only:
+                continue
             scores = {c: [] for c in CATEGORIES}
             for run in range(args.runs):
                 report = run_lighthouse(base + path, Path(tmp) / f"{run}.json")
@@ -77,6 +80,8 @@ def main() -> None:
                                 sorted(((i.get("transferSize", 0), i["url"].replace(base, "/")) for i in items), reverse=True)[:5])
             print(f"{name:<20} " + " ".join(f"{statistics.median(scores[c]):>14.0f}" for c in CATEGORIES), flush=True)
     server.shutdown()
+    if transfer is None:
+        return
     total, count, largest = transfer
     print(f"\nFirst visit to a dataset page with charts: {total / 1024:.0f} KiB transferred in {count} requests; largest:")
     for size, url in largest:

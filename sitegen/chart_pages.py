@@ -115,9 +115,10 @@ def write_embeds(publications: list[Publication], strings: dict, config, lang: s
     env = make_environment(config.site_src / "templates")
     up = "../../" if lang == "ko" else "../../../"
     for chart_id, (chart, publication) in chart_index(publications).items():
+        canonical = f"{_base(config)}{'' if lang == 'ko' else 'en/'}charts/{chart_id}/" if config.site_url else ""
         html = env.get_template("embed.html.j2").render(lang=lang, t=strings[lang], i18n=i18n, chart=chart, p=publication,
                                                        root=up, site_root=up, site_name=_site_name(config, lang),
-                                                       chart_page=True)
+                                                       chart_page=True, canonical=canonical)
         _write(site_dir / "embed" / chart_id / "index.html", html)
 
 

@@ -34,6 +34,8 @@ def test_every_chart_has_a_page_and_an_embed_in_both_languages(built_site, confi
             assert "md-header" not in embed and "md-sidebar" not in embed  # no site chrome
             assert 'class="chart__source"' in embed and 'rel="license"' in embed
             assert f'charts/{chart_id}/" target="_top"' in embed  # the way back to the chart's page
+            assert '<meta name="description"' in embed and 'rel="icon"' in embed
+            assert 'rel="canonical"' not in embed  # only with a site_url: a canonical address must be absolute
             assert re.search(r'<html lang="' + ("en" if root else "ko") + '"', embed)
 
 
