@@ -63,3 +63,17 @@ CHANGELOG = """- version: 1.0.0
   reason_en: First release.
   reason_ko: 첫 공개.
 """
+
+
+def read_rows(path) -> list[dict]:
+    """A CSV table as a list of dicts, one per row (for a test to change and write back)."""
+    with open(path, encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def write_rows(path, table: list[dict]) -> None:
+    """Write rows read by read_rows back, in their column order, with LF line ends."""
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, list(table[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(table)

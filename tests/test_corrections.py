@@ -1,12 +1,12 @@
 """The fact-check corrections of 2026-11-29 as rules: who released a figure and who reported it, notes beside
 figures and periods, differently defined reports, and the changelog entries that record them."""
 
-import csv
 import re
 
 import pytest
 import yaml
 from conftest import ROOT
+from helpers import read_rows as rows, write_rows as write
 
 from sitegen.changes import read_changelog
 from sitegen.cli import main
@@ -23,18 +23,6 @@ def cell(html, needle):
     """The table row holding needle."""
     start = html.rindex("<tr", 0, html.index(needle))
     return html[start:html.index("</tr>", start)]
-
-
-def rows(path):
-    with open(path, encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
-
-
-def write(path, table):
-    with open(path, "w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, list(table[0]), lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(table)
 
 
 @pytest.mark.parametrize("lang_root, released, reported", [

@@ -1,12 +1,12 @@
 """From a new period to a published page, changelog and feed entry; the changelog rules the build enforces."""
 
-import csv
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
 
 import pytest
 from conftest import ROOT
+from helpers import read_rows as rows, write_rows as write
 
 from sitegen.cli import main
 
@@ -18,18 +18,6 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 @pytest.fixture(autouse=True)
 def at_root(monkeypatch):
     monkeypatch.chdir(ROOT)
-
-
-def rows(path):
-    with open(path, encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
-
-
-def write(path, table):
-    with open(path, "w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, list(table[0]), lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(table)
 
 
 def new_period(datasets, *extra, package=PACKAGE):
@@ -109,7 +97,7 @@ def test_new_period_refuses_with_a_clear_message_and_changes_nothing(shipped, ex
 
 
 def test_new_period_names_the_packages_when_none_holds_the_kind(tmp_path, capsys):
-    from helpers import write_package
+    from helpers import read_rows as rows, write_rows as write, write_package
 
     write_package(tmp_path / "datasets" / "tiny")  # holds a crackdown and a comparison window only
     assert new_period(tmp_path / "datasets", "--kind", "snapshot", package=None) == 2
