@@ -138,12 +138,12 @@ def _change_one_cell(data: Path) -> None:
 # -- the child: one build or check in a fresh process ----------------------------------------------
 
 def _child(args) -> int:
-    from sitegen import mkdocs_runner
+    from sitegen.publish import mkdocs_runner
     from sitegen.build import build_site
-    from sitegen.cache import Cache
+    from sitegen.util.cache import Cache
     from sitegen.config import load_config
-    from sitegen.progress import QUIET, Progress
-    from sitegen.validation import check_datasets
+    from sitegen.util.progress import QUIET, Progress
+    from sitegen.read.validation import check_datasets
 
     config = load_config()
     if args.child == "check":

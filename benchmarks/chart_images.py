@@ -15,9 +15,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sitegen import build, images  # noqa: E402
-from sitegen.cache import Cache  # noqa: E402
-from sitegen.config import load_config  # noqa: E402
+from sitegen import build
+from sitegen.publish import images
+from sitegen.util.cache import Cache
+from sitegen.config import load_config
 
 ROOT = Path(__file__).resolve().parent.parent
 step: dict[str, float] = {}

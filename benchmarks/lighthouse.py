@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from sitegen import static_server  # noqa: E402
+from sitegen.commands import static_server
 
 PAGES = {
     "home (ko)": "",

@@ -19,7 +19,7 @@ import json
 import random
 from pathlib import Path
 
-from sitegen.standard import descriptor_resources
+from sitegen.read.standard import descriptor_resources
 
 TOP_GROUPS = ["age_10_19", "age_20_29", "age_30_39", "age_40_49", "age_50_plus"]
 GROUPS = [

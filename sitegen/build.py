@@ -17,16 +17,19 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from . import SiteError, assets, chart_pages, feed, guide, i18n, images, mkdocs_runner, parallel
-from .cache import Cache, per_package
-from .charts import build_charts
+from . import SiteError
+from .publish import assets, images, mkdocs_runner
+from .render import chart_pages, feed, guide
+from .util import i18n, parallel
+from .util.cache import Cache, per_package
+from .render.charts import build_charts
 from .config import Config
-from .figures import compute_figures
-from .metadata import NO_SITEMAP, describe_release, write_release_files, write_sitemap
-from .pages import Publication, render_pages
+from .derive.figures import compute_figures
+from .publish.metadata import NO_SITEMAP, describe_release, write_release_files, write_sitemap
+from .render.pages import Publication, render_pages
 from .problems import Problem
-from .progress import SILENT, Progress
-from .validation import check_datasets
+from .util.progress import SILENT, Progress
+from .read.validation import check_datasets
 
 
 def build_site(datasets_dir: Path, out_dir: Path, config: Config, progress: Progress = SILENT,

@@ -2,7 +2,7 @@
 
 Add a code here when you add it to a check, or give the module that emits it
 a `CODES` dict of the same shape at its top: `all_codes()` collects those of
-the check modules, sitegen.changes, sitegen.files, sitegen.prose and sitegen.validation.
+the check modules, sitegen.read.changes, sitegen.read.checks.files, sitegen.read.checks.prose and sitegen.read.validation.
 tests/test_codes.py fails when a code the sources can emit is registered
 nowhere.
 """
@@ -37,7 +37,7 @@ CODES: dict[str, Code] = {
     "missing-file": Code('datapackage.json:resources.sources.path: points to "data/sources.csv", which does not exist',
                          "Create the file or correct the path.", "파일을 만들거나 경로를 고칩니다."),
     "schema-not-standard": Code('datapackage.json:resources.observations.schema: the schema of "observations" differs from the standard one',
-                                "Copy the schema from sitegen/standard.py.", "sitegen/standard.py의 스키마를 그대로 복사합니다."),
+                                "Copy the schema from sitegen/read/standard.py.", "sitegen/read/standard.py의 스키마를 그대로 복사합니다."),
     # the tables
     "missing-column": Code('observations.csv:1:qualifier: has no column "qualifier"', "Add the column to the header row.",
                            "머리글 행에 열을 추가합니다."),
@@ -110,7 +110,9 @@ CODES: dict[str, Code] = {
 
 def all_codes() -> dict[str, Code]:
     """This registry plus the CODES of every module that emits problems, sorted by code."""
-    from . import changes, chart_pages, checks, files, prose, validation
+    from .read import changes, checks, validation
+    from .render import chart_pages
+    from .read.checks import files, prose
 
     found = dict(CODES)
     for module in [*checks.CHECKS, changes, chart_pages, files, prose, validation]:

@@ -8,7 +8,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from sitegen.config import load_config  # noqa: E402
+from sitegen.config import load_config
 
 
 @pytest.fixture(scope="session")

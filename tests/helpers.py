@@ -6,7 +6,7 @@ import csv
 import json
 from pathlib import Path
 
-from sitegen.standard import SCHEMAS, descriptor_resources
+from sitegen.read.standard import SCHEMAS, descriptor_resources
 
 SOURCES = [{"id": "src-a", "publisher": "Agency", "title": "Release", "url": "https://example.org/a",
             "published": "2025-04-17", "language": "en", "quote": ""}]

@@ -1,7 +1,7 @@
 """Write tests/fixtures/<case>/: the shipped special-crackdown-2024 package with one fault each.
 
 Every fixture starts from the same base, so all of them have the current
-standard shape (sitegen.standard.descriptor_resources(): six resources, a
+standard shape (sitegen.read.standard.descriptor_resources(): six resources, a
 changelog.yml) and differ from a valid package only by the fault the case
 names. When the standard or the shipped package changes, run
 
@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from sitegen.standard import descriptor_resources  # noqa: E402
+from sitegen.read.standard import descriptor_resources
 
 BASE = ROOT / "datasets" / "special-crackdown-2024"
 FIXTURES = ROOT / "tests" / "fixtures"

@@ -5,7 +5,8 @@ import gzip
 import plotly.offline
 import pytest
 
-from sitegen import SiteError, assets
+from sitegen import SiteError
+from sitegen.publish import assets
 
 
 def test_the_shipped_bundle_is_the_basic_build_of_plotly_pys_plotlyjs(built_site):

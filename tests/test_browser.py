@@ -23,8 +23,8 @@ import pytest
 from conftest import ROOT
 from playwright.sync_api import expect, sync_playwright
 
-from sitegen.standard import SCHEMAS
-from sitegen import static_server
+from sitegen.read.standard import SCHEMAS
+from sitegen.commands import static_server
 from sitegen.build import build_site
 
 CHROMIUM = "/usr/bin/chromium"

@@ -76,7 +76,8 @@ def test_a_failed_build_leaves_the_previous_site_untouched(tmp_path, config):
 def test_a_crash_inside_mkdocs_leaves_the_previous_site_untouched(tmp_path, config, monkeypatch):
     import pytest
 
-    from sitegen import SiteError, mkdocs_runner
+    from sitegen import SiteError
+    from sitegen.publish import mkdocs_runner
 
     datasets = tmp_path / "datasets"
     write_package(datasets / "tiny")

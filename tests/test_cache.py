@@ -4,7 +4,7 @@ from conftest import ROOT
 
 from benchmarks.synthetic import generate
 from sitegen.build import build_site
-from sitegen.cache import Cache
+from sitegen.util.cache import Cache
 
 
 def tree(folder):

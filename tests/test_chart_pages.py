@@ -6,11 +6,12 @@ import re
 
 from conftest import ROOT
 
-from sitegen import chart_pages, i18n
+from sitegen.render import chart_pages
+from sitegen.util import i18n
 from sitegen.build import build_site
-from sitegen.catalog import find_packages, load_dataset
-from sitegen.charts import build_charts
-from sitegen.figures import compute_figures
+from sitegen.read.catalog import find_packages, load_dataset
+from sitegen.render.charts import build_charts
+from sitegen.derive.figures import compute_figures
 
 
 def _chart_ids(config) -> list[str]:
@@ -87,7 +88,7 @@ def test_a_published_chart_that_is_gone_stops_the_build_until_its_removal_is_rec
 
 
 def test_release_records_the_published_charts(shipped, capsys):
-    from sitegen.cli import main
+    from sitegen.commands.cli import main
 
     (shipped / chart_pages.PUBLISHED).unlink(missing_ok=True)
     assert main(["release", "--datasets", str(shipped)]) == 0

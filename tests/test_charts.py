@@ -4,10 +4,10 @@ import json
 
 from helpers import write_package
 
-from sitegen import i18n
-from sitegen.catalog import load_dataset
-from sitegen.charts import build_charts, embeddable_json
-from sitegen.figures import compute_figures
+from sitegen.util import i18n
+from sitegen.read.catalog import load_dataset
+from sitegen.render.charts import build_charts, embeddable_json
+from sitegen.derive.figures import compute_figures
 
 
 def charts_for(folder, config):

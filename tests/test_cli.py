@@ -7,7 +7,7 @@ import sys
 import pytest
 from conftest import ROOT
 
-from sitegen.cli import main, make_parser
+from sitegen.commands.cli import main, make_parser
 
 FIXTURES = "tests/fixtures"
 

@@ -8,9 +8,9 @@ import yaml
 from conftest import ROOT
 from helpers import read_rows as rows, write_rows as write
 
-from sitegen.changes import read_changelog
-from sitegen.cli import main
-from sitegen.validation import check_datasets
+from sitegen.read.changes import read_changelog
+from sitegen.commands.cli import main
+from sitegen.read.validation import check_datasets
 
 DATE = "2026-11-29"
 

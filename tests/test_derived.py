@@ -3,9 +3,9 @@
 import pytest
 from helpers import obs, write_package
 
-from sitegen.catalog import load_dataset
-from sitegen.conflicts import consistent
-from sitegen.figures import compute_figures
+from sitegen.read.catalog import load_dataset
+from sitegen.derive.conflicts import consistent
+from sitegen.derive.figures import compute_figures
 
 
 def quoted(id_, kind, value, decimals, group="total", base="", of_group="", period="crackdown"):
@@ -32,7 +32,7 @@ def test_combined_share_change_and_rate_against_quotes(tmp_path):
 
 
 def test_quote_without_inputs_is_not_computable(tmp_path, config):
-    from sitegen.validation import check_datasets
+    from sitegen.read.validation import check_datasets
 
     write_package(tmp_path / "p", quoted_figures=[quoted("x", "share", 50, 0, group="age_20_29", period="before")])
     problems, _ = check_datasets(tmp_path, config)

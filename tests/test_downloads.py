@@ -16,10 +16,10 @@ import pytest
 from conftest import ROOT
 from helpers import SOURCES, obs, write_package
 
-from sitegen.catalog import load_dataset
-from sitegen.downloads import package_downloads, write_downloads
-from sitegen.standard import RESOURCE_NAMES, SCHEMAS
-from sitegen.validation import check_datasets
+from sitegen.read.catalog import load_dataset
+from sitegen.publish.downloads import package_downloads, write_downloads
+from sitegen.read.standard import RESOURCE_NAMES, SCHEMAS
+from sitegen.read.validation import check_datasets
 
 MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 NAMES = sorted(p.parent.name for p in (ROOT / "datasets").glob("*/datapackage.json"))

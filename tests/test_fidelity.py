@@ -7,10 +7,11 @@ import pytest
 import yaml
 from conftest import ROOT
 
-from sitegen.catalog import find_packages, load_dataset
-from sitegen.checks import quoted as quoted_check
-from sitegen.conflicts import other_reports
-from sitegen.validation import check_datasets
+from sitegen.read.catalog import find_packages, load_dataset
+from sitegen.read.checks import quoted as quoted_check
+from sitegen.derive.conflicts import other_reports
+from sitegen.derive.figures import quoted_figures
+from sitegen.read.validation import check_datasets
 
 SOURCES_DIR = Path("/work/shared/sources") if Path("/work/shared/sources").is_dir() else ROOT.parent / "shared" / "sources"
 LIST = yaml.safe_load((ROOT / "tests" / "figures_md.yml").read_text(encoding="utf-8"))
@@ -154,7 +155,7 @@ def test_released_by_is_the_body_figures_md_names():
 
 
 def test_quoted_derived_figures_match_ours(config):
-    checked = [q for d in datasets() for q in __import__("sitegen.figures").figures.quoted_figures(d)]
+    checked = [q for d in datasets() for q in quoted_figures(d)]
     assert sorted((q.id, q.matches) for q in checked) == sorted((row[1], True) for row in LIST["quoted"])
     assert [p for d in datasets() for p in quoted_check.check(d, config)] == []
 

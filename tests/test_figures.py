@@ -3,8 +3,8 @@
 import pytest
 from helpers import PERIODS, obs, write_package
 
-from sitegen.catalog import load_dataset
-from sitegen.figures import compute_figures
+from sitegen.read.catalog import load_dataset
+from sitegen.derive.figures import compute_figures
 
 
 def test_change_against_the_comparison_window(tmp_path):

@@ -7,12 +7,13 @@ import re
 from conftest import ROOT
 from helpers import GROUPS, MEASURES, OBSERVATIONS, PERIODS, obs, write_package
 
-from sitegen import i18n, sentences
-from sitegen.catalog import load_dataset
-from sitegen.charts import build_charts
-from sitegen.checks import disclosure
-from sitegen.figures import compute_figures
-from sitegen.pages import Publication, key_figures
+from sitegen.util import i18n
+from sitegen.render import sentences
+from sitegen.read.catalog import load_dataset
+from sitegen.render.charts import build_charts
+from sitegen.read.checks import disclosure
+from sitegen.derive.figures import compute_figures
+from sitegen.render.pages import Publication, key_figures
 
 BRACKETED = ["(가)", "(를)", "(는)", "(으)로", "(과)", "(이)", "(와)", "(은)", "(을)"]
 

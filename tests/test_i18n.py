@@ -4,7 +4,8 @@ import pytest
 import yaml
 from conftest import ROOT
 
-from sitegen import SiteError, i18n
+from sitegen import SiteError
+from sitegen.util import i18n
 
 
 def test_every_key_exists_in_both_languages():

@@ -10,9 +10,10 @@ import pytest
 from conftest import ROOT
 from markupsafe import escape
 
-from sitegen import i18n, images
+from sitegen.util import i18n
+from sitegen.publish import images
 from sitegen.build import publish
-from sitegen.validation import check_datasets
+from sitegen.read.validation import check_datasets
 
 
 def png_size(data: bytes) -> tuple[int, int]:

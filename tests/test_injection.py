@@ -18,13 +18,13 @@ from hypothesis import example, HealthCheck, given, settings
 from hypothesis import strategies as st
 from inert import executable_injections, scan_site
 
-from sitegen import i18n
+from sitegen.util import i18n
 from sitegen.build import build_site
-from sitegen.catalog import load_dataset
-from sitegen.charts import build_charts
-from sitegen.figures import compute_figures
-from sitegen.metadata import describe_release
-from sitegen.pages import Publication, make_environment, render_pages
+from sitegen.read.catalog import load_dataset
+from sitegen.render.charts import build_charts
+from sitegen.derive.figures import compute_figures
+from sitegen.publish.metadata import describe_release
+from sitegen.render.pages import Publication, make_environment, render_pages
 
 HOSTILE = ROOT / "tests" / "fixtures" / "hostile-metadata"
 

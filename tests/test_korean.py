@@ -2,7 +2,7 @@
 
 import pytest
 
-from sitegen import korean
+from sitegen.util import korean
 
 
 @pytest.mark.parametrize("word, pair, expected", [

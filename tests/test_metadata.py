@@ -16,11 +16,11 @@ from conftest import ROOT, SITE_URL
 from helpers import write_package
 
 
-from sitegen import i18n
+from sitegen.util import i18n
 from sitegen.build import build_site
-from sitegen.metadata import NO_SITEMAP, describe_release, link, write_sitemap
-from sitegen.progress import Progress
-from sitegen.validation import check_datasets
+from sitegen.publish.metadata import NO_SITEMAP, describe_release, link, write_sitemap
+from sitegen.util.progress import Progress
+from sitegen.read.validation import check_datasets
 
 NAMES = sorted(p.parent.name for p in (ROOT / "datasets").glob("*/datapackage.json"))
 JSONLD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)

@@ -1,7 +1,7 @@
 """A long navigation section is split into groups (campaigns by year), so a pruned page embeds only its own group."""
 
-from sitegen.mkdocs_runner import FLAT_SECTION, _nav
-from sitegen.pages import Page
+from sitegen.publish.mkdocs_runner import FLAT_SECTION, _nav
+from sitegen.render.pages import Page
 
 ENTRIES = [{"section": "campaigns", "pages": "campaigns/*.md"}]
 T = {"campaigns": "Campaigns", "nav_decade": "{decade}s"}

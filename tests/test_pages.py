@@ -4,7 +4,7 @@ import jinja2
 import pytest
 from conftest import ROOT
 
-from sitegen.pages import make_environment
+from sitegen.render.pages import make_environment
 
 
 def test_undefined_variables_fail_loudly():

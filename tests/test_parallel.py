@@ -1,10 +1,11 @@
-"""sitegen.parallel: results in input order, errors reach the caller, workers do not start workers."""
+"""sitegen.util.parallel: results in input order, errors reach the caller, workers do not start workers."""
 
 import os
 
 import pytest
 
-from sitegen import SiteError, parallel
+from sitegen import SiteError
+from sitegen.util import parallel
 
 
 @pytest.fixture

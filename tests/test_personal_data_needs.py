@@ -4,7 +4,7 @@ import re
 
 import pandas as pd
 
-from sitegen.checks.personal_data import EVERYWHERE, LABELS_ONLY, NEEDS, _containing, _hits
+from sitegen.read.checks.personal_data import EVERYWHERE, LABELS_ONLY, NEEDS, _containing, _hits
 
 # At least one example per alternative of every pattern.
 EXAMPLES = {

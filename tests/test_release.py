@@ -8,7 +8,7 @@ import pytest
 from conftest import ROOT
 from helpers import read_rows as rows, write_rows as write
 
-from sitegen.cli import main
+from sitegen.commands.cli import main
 
 PACKAGE = "special-crackdown-2024"
 NEW = "crackdown-2024-11-01"

@@ -8,9 +8,9 @@ import pytest
 from conftest import ROOT
 from helpers import GROUPS, obs, write_package
 
-from sitegen.catalog import load_dataset
-from sitegen.cli import main
-from sitegen.validation import check_datasets
+from sitegen.read.catalog import load_dataset
+from sitegen.commands.cli import main
+from sitegen.read.validation import check_datasets
 
 FIXTURES = ROOT / "tests" / "fixtures"
 OBSERVATIONS = "crackdown/data/observations.csv"
@@ -192,11 +192,11 @@ def test_shipped_package_uses_its_exemption(config):
 
 
 def test_suppressed_cells_show_as_suppressed_never_as_zero(tmp_path, config):
-    from sitegen import i18n
-    from sitegen.charts import build_charts
-    from sitegen.figures import compute_figures
-    from sitegen.metadata import describe_release
-    from sitegen.pages import Publication, render_pages
+    from sitegen.util import i18n
+    from sitegen.render.charts import build_charts
+    from sitegen.derive.figures import compute_figures
+    from sitegen.publish.metadata import describe_release
+    from sitegen.render.pages import Publication, render_pages
 
     groups = GROUPS + [{"id": "age_30_39", "parent": "total", "name_ko": "30대", "name_en": "30s"}]
     folder = write_package(tmp_path / "p" / "tiny", groups=groups, observations=[

@@ -7,13 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from sitegen import SiteError, i18n
+from sitegen import SiteError
+from sitegen.util import i18n
 from sitegen.build import publish
-from sitegen.catalog import find_packages, load_dataset
-from sitegen.pages import render_pages
-from sitegen.prose import check_prose, typed_numbers
-from sitegen.topics import topic_slugs
-from sitegen.validation import check_datasets
+from sitegen.read.catalog import find_packages, load_dataset
+from sitegen.render.pages import render_pages
+from sitegen.read.checks.prose import check_prose, typed_numbers
+from sitegen.render.topics import topic_slugs
+from sitegen.read.validation import check_datasets
 
 ROOT = Path(__file__).resolve().parent.parent
 

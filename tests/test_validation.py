@@ -5,7 +5,7 @@ from helpers import obs, write_package
 
 from conftest import ROOT
 
-from sitegen.validation import check_datasets
+from sitegen.read.validation import check_datasets
 
 
 def codes(problems):
@@ -108,7 +108,7 @@ def test_empty_folder_is_a_problem(tmp_path, config):
 
 @pytest.mark.parametrize("case", ["text-in-count", "duplicate-key", "unresolved-source", "disclosive-count", "phone-number"])
 def test_a_package_validated_one_table_per_worker_has_the_same_problems(case, monkeypatch, config):
-    from sitegen import validation
+    from sitegen.read import validation
 
     folder = ROOT / "tests" / "fixtures" / case / "crackdown"
     monkeypatch.setenv("SITEGEN_JOBS", "1")
@@ -129,7 +129,7 @@ def test_a_repeated_column_is_named_once_without_frictionless_noise(tmp_path, co
 
 
 def test_a_valid_package_validated_one_table_per_worker_is_the_same_package(monkeypatch, config):
-    from sitegen import validation
+    from sitegen.read import validation
 
     folder = ROOT / "datasets" / "special-crackdown-2024"
     monkeypatch.setenv("SITEGEN_JOBS", "1")
@@ -143,7 +143,7 @@ def test_a_valid_package_validated_one_table_per_worker_is_the_same_package(monk
 
 
 def test_our_checks_failing_on_data_frictionless_rejects_do_not_hide_its_problems(monkeypatch, config):
-    from sitegen import validation
+    from sitegen.read import validation
 
     def crash(*args):
         raise ValueError("our checks cannot read this")

@@ -7,11 +7,12 @@ import markupsafe
 import plotly.graph_objects as go
 import pytest
 
-from sitegen import drawing, i18n
-from sitegen.catalog import load_dataset
-from sitegen.charts import build_charts
-from sitegen.figures import compute_figures
-from sitegen.validation import check_datasets
+from sitegen.render import drawing
+from sitegen.util import i18n
+from sitegen.read.catalog import load_dataset
+from sitegen.render.charts import build_charts
+from sitegen.derive.figures import compute_figures
+from sitegen.read.validation import check_datasets
 
 
 def _edit_view(folder, change):

@@ -1,0 +1,221 @@
+"""Command line: check, build, serve. The only place that prints problems and exits."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .. import SiteError
+from ..config import load_config
+from ..problems import Problem
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_ERROR = 0, 1, 2
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = make_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.run(args)
+    except SiteError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return EXIT_ERROR
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="build_site.py",
+        description="Check the data packages and build the deepfake sex crime statistics site.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    check = commands.add_parser("check", help="validate every data package and list every problem",
+                                description="Validate every data package under --datasets and list every problem "
+                                            "as file:row:field: [code] what is wrong - what to do. "
+                                            "Exit status 1 if there is any problem, 0 otherwise.")
+    _datasets_option(check)
+    check.add_argument("--format", choices=["text", "json"], default="text",
+                       help="text for people (default), json for CI and tools")
+    check.set_defaults(run=run_check)
+
+    build = commands.add_parser("build", help="check, then build the site into --out",
+                                description="Check the data packages, then generate the pages and build the site "
+                                            "with MkDocs Material into --out. The previous site in --out is replaced "
+                                            "only if the whole build succeeds.")
+    _datasets_option(build)
+    build.add_argument("--out", type=Path, default=Path("site"), metavar="DIR",
+                       help="folder for the built site (default: site)")
+    _progress_options(build)
+    build.add_argument("--no-cache", action="store_true",
+                       help="recompute everything instead of reusing unchanged packages' results from build/cache")
+    build.set_defaults(run=run_build)
+
+    serve = commands.add_parser("serve", help="preview the site on 127.0.0.1 and rebuild on changes",
+                                description="Build the site into build/preview, serve it on http://127.0.0.1:PORT/ "
+                                            "and rebuild when a dataset, template, page or asset changes.")
+    _datasets_option(serve)
+    serve.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000)")
+    serve.set_defaults(run=run_serve)
+    _release_commands(commands)
+    return parser
+
+
+def _progress_options(parser: argparse.ArgumentParser) -> None:
+    volume = parser.add_mutually_exclusive_group()
+    volume.add_argument("--quiet", "-q", action="store_true", help="print nothing but problems and errors")
+    volume.add_argument("--verbose", "-v", action="store_true", help="also print what each stage did")
+
+
+def _release_commands(commands) -> None:
+    from ..read.standard import PERIOD_KINDS
+
+    new = commands.add_parser("new-period", help="add a campaign period with empty figures and a source to fill in",
+                              description="Add a period to the package that holds periods of --kind (or --package), "
+                                          "with one empty figure per measure and group of the last such period, a source "
+                                          "stub, a draft release entry in changelog.yml and the new version. Then fill "
+                                          "in what `check` lists.")
+    _datasets_option(new)
+    new.add_argument("--id", required=True, help="id of the new period, e.g. crackdown-2025-11-17")
+    new.add_argument("--start", required=True, metavar="DATE", help="first day, YYYY-MM-DD")
+    new.add_argument("--end", required=True, metavar="DATE", help="last day (for a snapshot: the as-of date), YYYY-MM-DD")
+    new.add_argument("--name-ko", required=True, help="name of the period in Korean")
+    new.add_argument("--name-en", required=True, help="name of the period in English")
+    new.add_argument("--kind", choices=PERIOD_KINDS, default="crackdown", help="kind of period (default: crackdown)")
+    new.add_argument("--compare-to", metavar="ID", help="id of the period this one is compared with")
+    new.add_argument("--package", metavar="NAME", help="package to add it to (default: the one holding --kind periods)")
+    new.set_defaults(run=run_new_period)
+
+    diff = commands.add_parser("diff", help="list the figures added, removed or changed since the last release",
+                               description="Compare every package's figures with the last published release "
+                                           "(releases/<version>.csv in the package), or with --against, cell by cell: "
+                                           "period, measure, group, old and new value and source.")
+    _datasets_option(diff)
+    diff.add_argument("--against", metavar="DIR_OR_GIT_REF",
+                      help="a datasets folder or a git ref (tag, branch, commit) to compare with")
+    diff.set_defaults(run=run_diff)
+
+    release = commands.add_parser("release", help="record the published figures as the baseline of the next diff",
+                                  description="After a successful build: for every package whose version has no "
+                                              "releases/<version>.csv yet, record its observations there. Commit the "
+                                              "files with the data; the next diff and build compare with them.")
+    _datasets_option(release)
+    release.set_defaults(run=run_release)
+
+
+def _datasets_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--datasets", type=Path, default=Path("datasets"), metavar="DIR",
+                        help="folder that holds the data packages (default: datasets)")
+
+
+def report(problems: list[Problem], fmt: str = "text") -> None:
+    if fmt == "json":
+        json.dump({"problems": [p.as_dict() for p in problems], "count": len(problems)}, sys.stdout,
+                  ensure_ascii=False, indent=2)
+        print()
+        return
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found.", file=sys.stderr)
+
+
+def run_check(args) -> int:
+    from ..read.validation import check_datasets
+
+    problems, datasets = check_datasets(args.datasets, load_config())
+    report(problems, args.format)
+    if not problems and args.format == "text":
+        print(f"{len(datasets)} data package{'s' if len(datasets) != 1 else ''} checked: no problems.")
+    return EXIT_PROBLEMS if problems else EXIT_OK
+
+
+def run_build(args) -> int:
+    from ..build import build_site
+    from ..read.catalog import find_packages
+    from ..util.progress import NORMAL, QUIET, VERBOSE, Progress
+
+    progress = Progress(QUIET if args.quiet else VERBOSE if args.verbose else NORMAL)
+    from ..util.cache import default_cache
+
+    config = load_config()
+    problems = build_site(args.datasets, args.out, config, progress, None if args.no_cache else default_cache(config))
+    progress.summary(args.out, len(find_packages(args.datasets)), len(problems))
+    if problems:
+        report(problems)
+        print(f"Nothing was published; {args.out} is unchanged.", file=sys.stderr)
+        return EXIT_PROBLEMS
+    if not args.quiet:
+        print(f"Site built in {args.out}/")
+    return EXIT_OK
+
+
+def run_serve(args) -> int:
+    from .serve import serve
+
+    serve(args.datasets, args.port, load_config())
+    return EXIT_OK
+
+
+def run_new_period(args) -> int:
+    from .scaffold import new_period
+
+    done = new_period(args.datasets, args.id, args.start, args.end, args.name_ko, args.name_en,
+                      args.kind, args.compare_to, args.package)
+    print(f"Added period {done.period_id} to {done.package} (version {done.version}). Fill in:")
+    for line in done.todo:
+        print(f"  {line}")
+    print("Then run: python build_site.py check")
+    return EXIT_OK
+
+
+def run_diff(args) -> int:
+    from ..read import changes
+    from ..read.catalog import find_packages, read_table
+
+    for folder in find_packages(args.datasets):
+        old = changes.baseline(folder, args.against)
+        since = args.against or changes.latest_snapshot(folder)[0] or "nothing (no release recorded yet)"
+        found = changes.diff(old, read_table(folder / "data" / "observations.csv"))
+        print(f"{folder.name}: {len(found)} change{'' if len(found) == 1 else 's'} since {since}")
+        for change in found:
+            print(f"  {change}")
+    print("Each change needs a changelog entry; `python build_site.py check` lists the ones without.")
+    return EXIT_OK
+
+
+def run_release(args) -> int:
+    from ..read import changes
+    from ..render import chart_pages
+    from ..read.validation import check_datasets
+
+    problems, datasets = check_datasets(args.datasets, load_config())
+    if problems:
+        report(problems)
+        print("Nothing was recorded: fix the problems first.", file=sys.stderr)
+        return EXIT_PROBLEMS
+    for dataset in datasets:
+        path = changes.write_snapshot(dataset)
+        print(f"{dataset.name} {dataset.version}: " + (f"recorded {path}" if path else "already recorded"))
+    config = load_config()
+    new = chart_pages.record_published(_publications(datasets, config), args.datasets)
+    print(f"charts: {new} new chart address(es) recorded in {args.datasets / chart_pages.PUBLISHED}")
+    return EXIT_OK
+
+
+def _publications(datasets, config):
+    """The charts of every package, as the build makes them (to record their addresses)."""
+    from ..util import i18n
+    from ..render.charts import build_charts
+    from ..derive.figures import compute_figures
+    from ..render.pages import Publication
+
+    strings = i18n.load_strings(config.site_src / "i18n")
+    result = []
+    for dataset in datasets:
+        figures = compute_figures(dataset)
+        result.append(Publication(dataset, figures, build_charts(dataset, figures, strings), None))
+    return result

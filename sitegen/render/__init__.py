@@ -1,0 +1,1 @@
+"""Stage 3: words and pictures: chart models and drawings, sentences, Jinja pages, topic pages, the feed."""

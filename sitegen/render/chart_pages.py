@@ -1,0 +1,189 @@
+"""A page of its own for every chart, an embeddable copy of it, and pages for charts that were removed.
+
+`charts/<id>/` (and `/en/charts/<id>/`) shows one chart with its summary,
+table, notes, sources, licence, citation, the CSV of its data, the images and
+the <iframe> snippet that embeds it. `embed/<id>/` is the chart alone (no site
+chrome, the same Content-Security-Policy, readable with JavaScript off), with
+its source line, licence and a link back. A chart id is its address: it must
+not change while the chart exists. `datasets/published-charts.txt` lists every
+chart id ever published (`build_site.py release` adds the current ones); a
+listed chart that is gone needs an entry in `datasets/removed-charts.yml`, which
+keeps a page at its address saying so and where its data went.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from .. import SiteError
+from ..util import i18n
+from .pages import Page, Publication, make_environment
+from ..codes import Code
+from ..problems import Problem
+
+CODES = {
+    "chart-gone": Code('published-charts.txt:14: chart "arrests-by-age" was published and is gone',
+                       "Restore the chart (its view name or its figures), or add an entry to removed-charts.yml "
+                       "saying where its data went.",
+                       "차트를 되살리거나(view 이름이나 수치), removed-charts.yml에 그 수치가 옮겨 간 곳을 적습니다."),
+}
+PUBLISHED = "published-charts.txt"
+REMOVED = "removed-charts.yml"
+EMBED_WIDTH = 640  # the width the embed snippet is drawn for, in CSS pixels; its height is computed for it
+
+
+def chart_index(publications: list[Publication]) -> dict[str, tuple]:
+    """Every chart id -> (chart, its publication)."""
+    return {chart.id: (chart, p) for p in publications for chart in p.charts}
+
+
+def removed_charts(datasets_dir: Path) -> list[dict]:
+    path = datasets_dir / REMOVED
+    if not path.exists():
+        return []
+    try:
+        entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    except yaml.YAMLError as error:
+        raise SiteError(f"{path}: cannot be read ({error}) - fix the YAML") from error
+    keys = {"id", "removed", "dataset", "reason_ko", "reason_en"}
+    for number, entry in enumerate(entries, 1):
+        if not isinstance(entry, dict) or not keys <= set(entry):
+            raise SiteError(f"{path}: entry {number} needs {', '.join(sorted(keys))}")
+    return entries
+
+
+def check_published(publications: list[Publication], datasets_dir: Path) -> list[Problem]:
+    """A chart that was published keeps its address: it still exists, or a removed-charts entry says where its
+    data went. A removed chart must not be declared again under the same id."""
+    current = chart_index(publications)
+    removed = {entry["id"] for entry in removed_charts(datasets_dir)}
+    path = datasets_dir / PUBLISHED
+    problems = []
+    for row, chart_id in _published(datasets_dir):
+        if chart_id not in current and chart_id not in removed:
+            problems.append(Problem(str(path), row, None, "chart-gone", f'chart "{chart_id}" was published and is gone',
+                                    f"restore it (its view name or its figures), or add an entry to {REMOVED} saying "
+                                    "where its data went"))
+    for chart_id in sorted(removed & set(current)):
+        problems.append(Problem(str(datasets_dir / REMOVED), None, "id", "chart-gone",
+                                f'"{chart_id}" is listed as removed but a chart has that id',
+                                f"give the new chart another id, or delete the entry from {REMOVED}"))
+    return problems
+
+
+def _published(datasets_dir: Path) -> list[tuple[int, str]]:
+    """(line number, chart id) of every chart id in published-charts.txt."""
+    path = datasets_dir / PUBLISHED
+    if not path.exists():
+        return []
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [(row, line.strip()) for row, line in enumerate(lines, 1) if line.strip() and not line.startswith("#")]
+
+
+def record_published(publications: list[Publication], datasets_dir: Path) -> int:
+    """Add the current chart ids to published-charts.txt (after publishing). Returns how many were new."""
+    known = [chart_id for _, chart_id in _published(datasets_dir)]
+    new = sorted(set(chart_index(publications)) - set(known))
+    if new:
+        header = ("# Every chart id this site has published: its address must keep working (see sitegen/render/chart_pages.py).\n"
+                  "# `python build_site.py release` adds new ones; a removed chart needs an entry in removed-charts.yml.\n")
+        (datasets_dir / PUBLISHED).write_text(header + "".join(f"{i}\n" for i in sorted(set(known) | set(new))), encoding="utf-8")
+    return len(new)
+
+
+def render(publications: list[Publication], strings: dict, config, docs: dict[str, Path], removed: list[dict]) -> list[Page]:
+    """The Markdown of every chart page and removed-chart page (removed_charts()), per language."""
+    env = make_environment(config.site_src / "templates")
+    charts = chart_index(publications)
+    for lang, docs_dir in docs.items():
+        common = {"lang": lang, "t": strings[lang], "i18n": i18n, "root": "../../",
+                  "site_root": "../../" if lang == "ko" else "../../../"}
+        for chart_id, (chart, publication) in charts.items():
+            _write(docs_dir / "charts" / f"{chart_id}.md", env.get_template("chart_page.md.j2").render(
+                **common, chart=chart, p=publication, embed=embed_snippet(chart, lang, config, strings[lang]), chart_page=True,
+                citation=citation(chart, publication, lang, config)))
+        for entry in removed:
+            _write(docs_dir / "charts" / f"{entry['id']}.md", env.get_template("chart_removed.md.j2").render(
+                **common, entry=entry, dataset=next((p.dataset for p in publications if p.dataset.name == entry["dataset"]),
+                                                    None)))
+    return []  # reached from the charts they show, not from the navigation
+
+
+def write_embeds(publications: list[Publication], strings: dict, config, lang: str, site_dir: Path) -> None:
+    """embed/<id>/index.html of one language's site: the chart without the site around it."""
+    env = make_environment(config.site_src / "templates")
+    up = "../../" if lang == "ko" else "../../../"
+    for chart_id, (chart, publication) in chart_index(publications).items():
+        canonical = f"{_base(config)}{'' if lang == 'ko' else 'en/'}charts/{chart_id}/" if config.site_url else ""
+        html = env.get_template("embed.html.j2").render(lang=lang, t=strings[lang], i18n=i18n, chart=chart, p=publication,
+                                                       root=up, site_root=up, site_name=_site_name(config, lang),
+                                                       chart_page=True, canonical=canonical)
+        _write(site_dir / "embed" / chart_id / "index.html", html)
+
+
+def embed_height(chart, lang: str, t: dict) -> int:
+    """The height in CSS pixels that the embedded chart needs at EMBED_WIDTH, from the sizes in charts.css (body.embed)
+    and the length of its texts (tests/test_browser.py loads every embed and checks that it fits)."""
+    width = EMBED_WIDTH - 32
+    model = chart.model
+    height = 24.0  # the body's padding
+    height += _text(chart.title[lang], 18, width) + 12 + (_text(chart.subtitle[lang], 14, width) if chart.subtitle else 0)
+    if model.kind == "line":
+        height += min(width, 480) * 300 / 480
+    else:
+        bars = 24 * (len(model.series) if model.kind == "grouped-bar" else 1) + 2
+        height += sum(_text(label, 14, width, 1.3) + bars + 12 for label in model.labels[lang])
+    if len(model.series) > 1:
+        height += 34  # the legend
+    height += 44  # the "interactive chart" button
+    height += _text(chart.summary[lang], 15, width) + 13
+    if chart.note:
+        height += _text(f"{t['chart_note']}: {chart.note[lang]}", 13, width) + 8
+    credits = "; ".join((t["released_and_reported"].format(released=c.released_by[lang], outlet=c.publisher)
+                         if c.released_by[lang] else t["reported_only"].format(outlet=c.publisher))
+                        + f" ({i18n.source_date(c.published, c.precision, lang)})" for c in chart.credits)
+    height += _text(f"{t['source_label']}: {credits}. {t['chart_licence']}: {chart.licence[0]}", 13, width) + 8
+    height += 30 + _text(t["chart_embed_back"], 13, width) + 8  # the table's summary line, the link back
+    return int(height) + 8  # and a little room, so that no scroll bar appears
+
+
+def _text(text: str, size: float, width: float, line_height: float = 1.5) -> float:
+    """The height of a paragraph: wide characters (Hangul) take about the font size, others about half of it."""
+    advance = sum(size if ord(ch) > 0x2E7F else size * 0.56 for ch in text)
+    lines = max(1, -(-advance // width))
+    return lines * size * line_height
+
+
+def embed_snippet(chart, lang: str, config, t: dict) -> str:
+    """The <iframe> to copy: a title for screen readers and the height the chart needs."""
+    src = f"{_base(config)}{'' if lang == 'ko' else 'en/'}embed/{chart.id}/"
+    title = chart.title[lang].replace('"', "&quot;")
+    return (f'<iframe src="{src}" title="{title}" width="100%" height="{embed_height(chart, lang, t)}" '
+            f'style="border:0;max-width:{EMBED_WIDTH}px" loading="lazy"></iframe>')
+
+
+def citation(chart, publication: Publication, lang: str, config) -> str:
+    """A citation of the chart: the site, the chart title, the package version and the chart's address."""
+    page = f"{_base(config)}{'' if lang == 'ko' else 'en/'}charts/{chart.id}/"
+    site = _site_name(config, lang)
+    version = publication.dataset.version
+    sources = "; ".join(f"{c.publisher} ({c.published})" if c.published else c.publisher for c in chart.credits)
+    if lang == "ko":
+        return f"{site}, 「{chart.title['ko']}」, 데이터 {publication.dataset.name} {version}판. {page} (원자료: {sources})"
+    return f"{site}, \"{chart.title['en']}\", data {publication.dataset.name} version {version}. {page} (data from {sources})"
+
+
+def _base(config) -> str:
+    """The site's address, or a placeholder a reader replaces when the site has no site_url yet."""
+    return config.site_url.rstrip("/") + "/" if config.site_url else "/"
+
+
+def _site_name(config, lang: str) -> str:
+    return config.site_name_ko if lang == "ko" else config.site_name_en
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")

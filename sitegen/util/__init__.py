@@ -1,0 +1,1 @@
+"""Small helpers every stage uses: caching, parallel work, progress, languages, Korean grammar."""
