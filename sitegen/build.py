@@ -1,78 +1,61 @@
-"""The build, stage by stage: check, derive and chart, write files, render and run MkDocs, publish.
+"""The build, stage by stage: check, derive, write the files, render the pages, draw the images, publish.
 
-The output folder is replaced only when every stage has succeeded, so a
-failed build leaves the previous site exactly as it was.
+Read `build_site` top to bottom: each line is one stage, and each stage is a call into its folder of the
+package (read, derive, render, publish). The output folder is replaced only when every stage has succeeded,
+so a failed build leaves the previous site exactly as it was.
 """
 
 from __future__ import annotations
 
 import calendar
 import contextlib
-import functools
 import datetime as dt
+import functools
 import os
 import shutil
 import tempfile
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from . import SiteError
-from .publish import assets, images, mkdocs_runner
-from .render import chart_pages, feed, guide
-from .util import i18n, parallel
-from .util.cache import Cache, per_package
-from .render.charts import build_charts
 from .config import Config
 from .derive.figures import compute_figures
-from .publish.metadata import NO_SITEMAP, describe_release, write_release_files, write_sitemap
-from .render.pages import Publication, render_pages
-from .problems import Problem
-from .util.progress import SILENT, Progress
+from .problems import Problem, in_order
+from .publish import assets, downloads, images, metadata, mkdocs_runner
+from .read import checks
+from .read.catalog import Dataset
+from .read.chart_addresses import removed_charts
 from .read.validation import check_datasets
+from .render import chart_pages, feed, guide
+from .render.charts import build_charts
+from .render.pages import Publication, render_pages
+from .util import i18n, parallel
+from .util.cache import Cache, per_package
+from .util.progress import SILENT, Progress
 
 
 def build_site(datasets_dir: Path, out_dir: Path, config: Config, progress: Progress = SILENT,
                cache: Cache | None = None) -> list[Problem]:
     """Build the site into out_dir. Returns the data problems (and builds nothing) if there are any.
     With a cache, a package's check results and derived figures, charts and files are reused while unchanged."""
-    progress.stage("check")
-    problems, datasets = check_datasets(datasets_dir, config, cache)
+    problems, publications = check(datasets_dir, config, progress, cache)
     if problems:
         return problems
-    progress.stage("figures")
-    strings = i18n.load_strings(config.site_src / "i18n")
-    publications = per_package(cache, "publication", datasets, functools.partial(publish, config=config, strings=strings),
-                               lambda dataset: dataset.folder)
-    for publication in publications:
-        progress.detail(f"{publication.dataset.name} {publication.dataset.version}: "
-                        f"{len(publication.dataset.observations)} observations, {len(publication.charts)} charts")
-    problems = chart_pages.check_published(publications, datasets_dir)  # a published chart keeps its address
-    if problems:
-        return problems
-    removed = chart_pages.removed_charts(datasets_dir)
     with staging(out_dir) as work:
         progress.stage("files")
-        docs = {lang: work / "docs" / lang for lang in i18n.LANGUAGES}
-        write_release_files(publications, docs["ko"], config, strings)
-        assets.copy_assets(config.site_src / "assets", docs["ko"] / "assets", config.root)
-        write_chart_data(publications, docs["ko"] / "downloads" / "charts")
+        write_files(publications, work / "docs" / "ko", config)
         progress.stage("pages")
-        epoch = source_date_epoch(datasets)
-        outputs = {lang: work / f"site-{lang}" for lang in i18n.LANGUAGES}
-        timings = parallel.run(lambda lang: build_language(lang, publications, strings, config, docs[lang], outputs[lang],
-                                                           epoch, removed), i18n.LANGUAGES)  # the languages side by side
-        for lang, (markdown, mkdocs) in zip(i18n.LANGUAGES, timings):
-            progress.detail(f"{lang}: Markdown {markdown:.2f}s, MkDocs {mkdocs:.2f}s")
-        mkdocs_runner.assemble(outputs, work / "site")
+        stamp, removed = epoch(publications), removed_charts(datasets_dir)
+        editions = [Edition(lang, publications, config, work, stamp, removed) for lang in i18n.LANGUAGES]
+        for edition, seconds in zip(editions, parallel.run(build_edition, editions)):  # the languages side by side
+            progress.detail(f"{edition.lang}: Markdown {seconds[0]:.2f}s, MkDocs {seconds[1]:.2f}s")
+        mkdocs_runner.assemble({e.lang: e.site for e in editions}, work / "site")
         progress.stage("images")
         drawn = images.write_chart_images(publications, work / "site", config, cache.folder if cache else None)
         progress.detail(f"chart images: {drawn.drawn} drawn, {drawn.reused} from the cache")
-        sitemaps = write_sitemap(work / "site", config, epoch)
-        for sitemap in sitemaps:
-            assets.compress(sitemap)
-        if not sitemaps:
-            progress.note(NO_SITEMAP)
+        write_sitemaps(work / "site", config, stamp, progress)
         progress.stage("publish")
     if cache:
         cache.prune()
@@ -80,41 +63,94 @@ def build_site(datasets_dir: Path, out_dir: Path, config: Config, progress: Prog
     return []
 
 
-def publish(dataset, config: Config, strings: dict) -> Publication:
-    """Everything derived from one package: figures, charts, download files (pure: cacheable)."""
+def check(datasets_dir: Path, config: Config, progress: Progress = SILENT,
+          cache: Cache | None = None) -> tuple[list[Problem], list[Publication]]:
+    """Every data problem, and what is derived from the packages that have none. The packages' own checks run
+    first; the pass after the figures judges what was derived (quoted figures, chart addresses)."""
+    progress.stage("check")
+    problems, datasets = check_datasets(datasets_dir, config, cache)
+    progress.stage("figures")
+    publications = derive(datasets, config, cache)
+    for publication in publications:
+        progress.detail(f"{publication.dataset.name} {publication.dataset.version}: "
+                        f"{len(publication.dataset.observations)} observations, {len(publication.charts)} charts")
+    problems += checks.check_derived(publications, datasets_dir, every_package=not problems)
+    return in_order(problems), ([] if problems else publications)
+
+
+def derive(datasets: list[Dataset], config: Config, cache: Cache | None = None) -> list[Publication]:
+    """Each package with its figures, charts and download files (reused from the cache while unchanged)."""
+    strings = i18n.load_strings(config.site_src / "i18n")
+    return per_package(cache, "publication", datasets, functools.partial(publication, config=config, strings=strings),
+                       lambda dataset: dataset.folder)
+
+
+def publication(dataset: Dataset, config: Config, strings: dict) -> Publication:
+    """Everything derived from one package (pure: cacheable)."""
     figures = compute_figures(dataset)
-    return Publication(dataset, figures, build_charts(dataset, figures, strings), describe_release(dataset, config, strings))
+    return Publication(dataset, figures, build_charts(dataset, figures, strings),
+                       metadata.describe_release(dataset, config, strings))
 
 
-def build_language(lang: str, publications: list[Publication], strings: dict, config: Config, docs_dir: Path,
-                   site_dir: Path, epoch: int, removed: list[dict]) -> tuple[float, float]:
-    """One language's Markdown, built by MkDocs into site_dir, its text files gzipped. Returns the seconds taken
-    by the Markdown and by MkDocs."""
+def write_files(publications: list[Publication], root: Path, config: Config) -> None:
+    """What a reader downloads and a harvester reads, and the site's own assets, into the site root."""
+    downloads.write_downloads([p.release.files for p in publications], root)
+    downloads.write_chart_data([chart for p in publications for chart in p.charts], root)
+    metadata.write_catalog(publications, root, config, i18n.load_strings(config.site_src / "i18n"))
+    assets.copy_assets(config.site_src / "assets", root / "assets", config.root)
+
+
+@dataclass(frozen=True)
+class Edition:
+    """One language's site: what its pages are made from and where they go."""
+
+    lang: str
+    publications: list[Publication]
+    config: Config
+    work: Path
+    epoch: int
+    removed: list[dict]
+
+    @property
+    def docs(self) -> Path:
+        return self.work / "docs" / self.lang
+
+    @property
+    def site(self) -> Path:
+        return self.work / f"site-{self.lang}"
+
+
+def build_edition(edition: Edition) -> tuple[float, float]:
+    """One language's Markdown, built by MkDocs, its text files gzipped. Returns the seconds taken by the
+    Markdown and by MkDocs."""
     started = time.perf_counter()
-    docs = {lang: docs_dir}
+    lang, publications, config = edition.lang, edition.publications, edition.config
+    strings = i18n.load_strings(config.site_src / "i18n")
+    docs = {lang: edition.docs}
     pages = render_pages(publications, strings, config.site_src, docs, config.disclosure_threshold)
     pages += feed.render(publications, strings, config, docs)
     pages += guide.render(strings, config, docs)
-    pages += chart_pages.render(publications, strings, config, docs, removed)
+    pages += chart_pages.render(publications, strings, config, docs, edition.removed)
     rendered = time.perf_counter()
-    mkdocs_runner.build(config, lang, docs_dir, pages, strings[lang], site_dir, epoch,
+    mkdocs_runner.build(config, lang, edition.docs, pages, strings[lang], edition.site, edition.epoch,
                         images.site_preview(publications, strings, lang))
-    chart_pages.write_embeds(publications, strings, config, lang, site_dir)
-    assets.precompress(site_dir)
+    chart_pages.write_embeds(publications, strings, config, lang, edition.site)
+    assets.precompress(edition.site)
     return rendered - started, time.perf_counter() - rendered
 
 
-def source_date_epoch(datasets) -> int:
+def write_sitemaps(site: Path, config: Config, epoch: int, progress: Progress) -> None:
+    sitemaps = metadata.write_sitemap(site, config, epoch)
+    for sitemap in sitemaps:
+        assets.compress(sitemap)
+    if not sitemaps:
+        progress.note(metadata.NO_SITEMAP)
+
+
+def epoch(publications: list[Publication]) -> int:
     """The newest publication date of any source: the same data gives the same timestamps."""
-    newest = max(max(d.sources["published"]) for d in datasets)
+    newest = max(max(p.dataset.sources["published"]) for p in publications)
     return calendar.timegm(dt.date.fromisoformat(newest).timetuple())
-
-
-def write_chart_data(publications: list[Publication], folder: Path) -> None:
-    folder.mkdir(parents=True, exist_ok=True)
-    for publication in publications:
-        for chart in publication.charts:
-            (folder / chart.csv_name).write_text(chart.csv, encoding="utf-8")
 
 
 @contextlib.contextmanager

@@ -110,11 +110,10 @@ CODES: dict[str, Code] = {
 
 def all_codes() -> dict[str, Code]:
     """This registry plus the CODES of every module that emits problems, sorted by code."""
-    from .read import changes, checks, validation
-    from .render import chart_pages
-    from .read.checks import files, prose
+    from .read import changes, validation
+    from .read.checks import CHECKS, chart_addresses, files, prose
 
     found = dict(CODES)
-    for module in [*checks.CHECKS, changes, chart_pages, files, prose, validation]:
+    for module in [*CHECKS, chart_addresses, changes, files, prose, validation]:
         found.update(getattr(module, "CODES", {}))
     return dict(sorted(found.items()))

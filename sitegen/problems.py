@@ -24,3 +24,8 @@ class Problem:
 
     def as_dict(self) -> dict:
         return asdict(self)
+
+
+def in_order(problems) -> list[Problem]:
+    """Problems by file, row, field and code: the order `check` lists them in."""
+    return sorted(problems, key=lambda p: (p.file, p.row or 0, p.field or "", p.code, p.message))

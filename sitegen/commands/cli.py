@@ -124,12 +124,12 @@ def report(problems: list[Problem], fmt: str = "text") -> None:
 
 
 def run_check(args) -> int:
-    from ..read.validation import check_datasets
+    from ..build import check
 
-    problems, datasets = check_datasets(args.datasets, load_config())
+    problems, publications = check(args.datasets, load_config())
     report(problems, args.format)
     if not problems and args.format == "text":
-        print(f"{len(datasets)} data package{'s' if len(datasets) != 1 else ''} checked: no problems.")
+        print(f"{len(publications)} data package{'s' if len(publications) != 1 else ''} checked: no problems.")
     return EXIT_PROBLEMS if problems else EXIT_OK
 
 
@@ -188,34 +188,19 @@ def run_diff(args) -> int:
 
 
 def run_release(args) -> int:
+    from ..build import check
     from ..read import changes
-    from ..render import chart_pages
-    from ..read.validation import check_datasets
+    from ..read.chart_addresses import PUBLISHED, record_published
 
-    problems, datasets = check_datasets(args.datasets, load_config())
+    problems, publications = check(args.datasets, load_config())
     if problems:
         report(problems)
         print("Nothing was recorded: fix the problems first.", file=sys.stderr)
         return EXIT_PROBLEMS
-    for dataset in datasets:
+    for publication in publications:
+        dataset = publication.dataset
         path = changes.write_snapshot(dataset)
         print(f"{dataset.name} {dataset.version}: " + (f"recorded {path}" if path else "already recorded"))
-    config = load_config()
-    new = chart_pages.record_published(_publications(datasets, config), args.datasets)
-    print(f"charts: {new} new chart address(es) recorded in {args.datasets / chart_pages.PUBLISHED}")
+    new = record_published([chart.id for p in publications for chart in p.charts], args.datasets)
+    print(f"charts: {new} new chart address(es) recorded in {args.datasets / PUBLISHED}")
     return EXIT_OK
-
-
-def _publications(datasets, config):
-    """The charts of every package, as the build makes them (to record their addresses)."""
-    from ..util import i18n
-    from ..render.charts import build_charts
-    from ..derive.figures import compute_figures
-    from ..render.pages import Publication
-
-    strings = i18n.load_strings(config.site_src / "i18n")
-    result = []
-    for dataset in datasets:
-        figures = compute_figures(dataset)
-        result.append(Publication(dataset, figures, build_charts(dataset, figures, strings), None))
-    return result

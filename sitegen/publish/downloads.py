@@ -28,10 +28,8 @@ import openpyxl
 from openpyxl.writer.excel import ExcelWriter
 
 from ..read.catalog import Dataset
-from ..read.standard import STATUS_CODES
+from ..read.standard import LICENSE, STATUS_CODES
 
-LICENSE = {"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/",
-           "title": "Creative Commons Attribution 4.0"}
 MEDIA_TYPES = {
     "csv": "text/csv",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -130,6 +128,14 @@ def earlier_versions(dataset: Dataset) -> tuple[tuple[str, bytes], ...]:
 
     found = sorted((parse_version(path.stem), path) for path in (dataset.folder / RELEASES).glob("*.csv"))
     return tuple((path.stem, _csv(_rows(path))) for version, path in found if version and path.stem != dataset.version)
+
+
+def write_chart_data(charts, site_root: Path) -> None:
+    """The CSV of every chart's data, under downloads/charts/."""
+    folder = site_root / "downloads" / "charts"
+    folder.mkdir(parents=True, exist_ok=True)
+    for chart in charts:
+        (folder / chart.csv_name).write_text(chart.csv, encoding="utf-8")
 
 
 def write_downloads(downloads: list[Downloads], site_root: Path) -> None:

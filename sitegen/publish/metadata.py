@@ -20,11 +20,11 @@ from ..read.catalog import Dataset
 from ..read.changes import changelog_entries
 from ..render.charts import embeddable_json
 from ..config import Config
-from .downloads import LICENSE, Downloads, package_downloads, write_downloads
+from ..read.standard import LICENSE
+from .downloads import Downloads, package_downloads
 
 CATALOG = "data/catalog.jsonld"
 DATA_PAGE = "downloads/"
-PAGE_DIRS = {"ko": "", "en": "en/"}
 KOREA = "http://publications.europa.eu/resource/authority/country/KOR"
 
 
@@ -55,7 +55,7 @@ def first_day(dataset: Dataset) -> str:
 
 
 def page_dir(dataset: Dataset, lang: str) -> str:
-    return f"{PAGE_DIRS[lang]}data/{dataset.name}/"
+    return f"{i18n.ROOTS[lang]}data/{dataset.name}/"
 
 
 def describe_release(dataset: Dataset, config: Config, strings: dict) -> Release:
@@ -143,7 +143,7 @@ def dataset_jsonld(dataset: Dataset, files: Downloads, config: Config, t: dict, 
              "encodingFormat": f.media_type, "contentSize": f"{f.size} B", "sha256": f.sha256}
             for f in files.files],
         "includedInDataCatalog": {"@type": "DataCatalog", "name": site,
-                                  "url": link(PAGE_DIRS[lang] + DATA_PAGE, here, config.site_url)},
+                                  "url": link(i18n.ROOTS[lang] + DATA_PAGE, here, config.site_url)},
     }
 
 
@@ -262,9 +262,8 @@ def catalog(releases: list[Release], datasets: list[Dataset], config: Config, st
     }
 
 
-def write_release_files(publications, site_root: Path, config: Config, strings: dict) -> None:
-    """The download files of every package and the catalogue, into the Korean docs tree (the site root)."""
-    write_downloads([p.release.files for p in publications], site_root)
+def write_catalog(publications, site_root: Path, config: Config, strings: dict) -> None:
+    """The DCAT-AP catalogue of every package, into the Korean docs tree (the site root)."""
     data = catalog([p.release for p in publications], [p.dataset for p in publications], config, strings)
     path = site_root / CATALOG
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -280,7 +279,7 @@ def write_sitemap(site_dir: Path, config: Config, epoch: int) -> list[Path]:
     addresses, so without a site_url there is no sitemap and robots.txt names none. Returns the sitemaps written."""
     import datetime as dt
 
-    for folder in PAGE_DIRS.values():
+    for folder in i18n.ROOTS.values():
         for name in ("sitemap.xml", "sitemap.xml.gz"):
             (site_dir / folder / name).unlink(missing_ok=True)
     robots = ["User-agent: *", "Disallow:"]
@@ -288,12 +287,12 @@ def write_sitemap(site_dir: Path, config: Config, epoch: int) -> list[Path]:
         (site_dir / "robots.txt").write_text("\n".join(robots) + "\n", encoding="utf-8")
         return []
     lastmod = dt.datetime.fromtimestamp(epoch, dt.timezone.utc).date().isoformat()
-    pages = {lang: set() for lang in PAGE_DIRS}
+    pages = {lang: set() for lang in i18n.ROOTS}
     for page in site_dir.rglob("index.html"):
         path = page.parent.relative_to(site_dir).as_posix()
         path = "" if path == "." else path + "/"
-        lang = "en" if path.startswith(PAGE_DIRS["en"]) else "ko"
-        pages[lang].add(path.removeprefix(PAGE_DIRS[lang]))
+        lang = "en" if path.startswith(i18n.ROOTS["en"]) else "ko"
+        pages[lang].add(path.removeprefix(i18n.ROOTS[lang]))
     head = ['<?xml version="1.0" encoding="UTF-8"?>',
             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">']
 
@@ -303,7 +302,7 @@ def write_sitemap(site_dir: Path, config: Config, epoch: int) -> list[Path]:
     def urlset(langs: list[str]) -> str:
         lines = list(head)
         for path in sorted(pages["ko"] | pages["en"]):
-            versions = {lang: PAGE_DIRS[lang] + path for lang in PAGE_DIRS if path in pages[lang]}
+            versions = {lang: i18n.ROOTS[lang] + path for lang in i18n.ROOTS if path in pages[lang]}
             alternates = list(versions.items()) + ([("x-default", versions["ko"])] if "ko" in versions else [])
             for lang in [lang for lang in langs if lang in versions]:
                 lines.append(f"<url><loc>{address(versions[lang])}</loc><lastmod>{lastmod}</lastmod>")
@@ -313,8 +312,8 @@ def write_sitemap(site_dir: Path, config: Config, epoch: int) -> list[Path]:
         return "\n".join(lines + ["</urlset>"]) + "\n"
 
     # The root sitemap lists every page; en/ gets one of its own pages, which the theme's instant navigation reads.
-    (site_dir / PAGE_DIRS["en"] / "sitemap.xml").write_text(urlset(["en"]), encoding="utf-8")
-    (site_dir / "sitemap.xml").write_text(urlset(list(PAGE_DIRS)), encoding="utf-8")
+    (site_dir / i18n.ROOTS["en"] / "sitemap.xml").write_text(urlset(["en"]), encoding="utf-8")
+    (site_dir / "sitemap.xml").write_text(urlset(list(i18n.ROOTS)), encoding="utf-8")
     robots.append(f"Sitemap: {link('sitemap.xml', '', config.site_url)}")
     (site_dir / "robots.txt").write_text("\n".join(robots) + "\n", encoding="utf-8")
-    return [site_dir / "sitemap.xml", site_dir / PAGE_DIRS["en"] / "sitemap.xml"]
+    return [site_dir / "sitemap.xml", site_dir / i18n.ROOTS["en"] / "sitemap.xml"]

@@ -17,11 +17,11 @@ import yaml
 
 from .. import SiteError
 from ..config import Config
+from ..util import i18n
 from ..render.pages import Page
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
-ROOTS = {"ko": "", "en": "en/"}  # each language's folder inside the site
 NAMES = {"ko": "한국어", "en": "English"}
 
 
@@ -48,15 +48,15 @@ def build(config: Config, lang: str, docs_dir: Path, pages: list[Page], t: dict,
 def assemble(outputs: dict[str, Path], site_dir: Path) -> None:
     """Each language was built into a folder of its own (MkDocs empties its output folder first): the root
     language's becomes the site, the others move into it."""
-    for lang in sorted(outputs, key=lambda lang: ROOTS[lang]):
-        os.replace(outputs[lang], site_dir / ROOTS[lang])
+    for lang in sorted(outputs, key=lambda lang: i18n.ROOTS[lang]):
+        os.replace(outputs[lang], site_dir / i18n.ROOTS[lang])
 
 
 def _settings(base: dict, config: Config, lang: str, docs_dir: Path, site_dir: Path, pages: list[Page], t: dict) -> dict:
     settings = dict(base)
     settings["site_name"] = config.site_name_ko if lang == "ko" else config.site_name_en
     if config.site_url:
-        settings["site_url"] = config.site_url.rstrip("/") + "/" + ROOTS[lang]
+        settings["site_url"] = config.site_url.rstrip("/") + "/" + i18n.ROOTS[lang]
     settings["docs_dir"] = str(docs_dir)
     settings["site_dir"] = str(site_dir)
     settings["theme"] = dict(base["theme"], language=lang, custom_dir=str(config.root / base["theme"]["custom_dir"]))
@@ -68,7 +68,7 @@ def _settings(base: dict, config: Config, lang: str, docs_dir: Path, site_dir: P
     settings["extra_javascript"] = [up + path for path in base.get("extra_javascript", [])]
     settings["extra"] = dict(base.get("extra", {}), languages=[
         {"name": NAMES[other], "lang": other, "link": _relative_root(lang, other),
-         "root_url": config.site_url.rstrip("/") + "/" + ROOTS[other] if config.site_url else ""} for other in ROOTS
+         "root_url": config.site_url.rstrip("/") + "/" + i18n.ROOTS[other] if config.site_url else ""} for other in i18n.ROOTS
     ])
     # Material writes <link rel="alternate" hreflang> from extra.alternate when it is a list, and its
     # script then reads sitemap.xml beside each link. hreflang needs absolute URLs, so the list is
@@ -135,7 +135,7 @@ def _relative_root(lang: str, other: str) -> str:
     """From the root of `lang` to the root of `other`."""
     if lang == other:
         return ""
-    return ("../" if ROOTS[lang] else "") + ROOTS[other]
+    return ("../" if i18n.ROOTS[lang] else "") + i18n.ROOTS[other]
 
 
 @contextlib.contextmanager

@@ -20,6 +20,9 @@ PERIOD_KINDS = ["crackdown", "comparison", "calendar_year", "snapshot", "partial
 DATE_PRECISIONS = ["month", "about"]
 QUOTED_KINDS = ["change", "difference", "share", "daily_rate"]
 STATUS_CODES = {"c": "confidential: suppressed by disclosure control"}
+# The licence of a package that names none (and of the catalogue, the compilation).
+LICENSE = {"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/",
+           "title": "Creative Commons Attribution 4.0"}
 
 
 def _field(name, type_, en, ko, **constraints):

@@ -23,7 +23,7 @@ from ..util import parallel
 from ..util.cache import per_package
 from .catalog import DESCRIPTOR, Dataset, find_packages, load_dataset
 from ..config import Config
-from ..problems import Problem
+from ..problems import Problem, in_order
 from .checks.prose import check_prose
 from .standard import RESOURCE_NAMES, SCHEMAS
 from ..codes import Code
@@ -60,7 +60,7 @@ def check_datasets(datasets_dir: Path, config: Config, cache=None) -> tuple[list
             datasets.append(dataset)
         problems.extend(found)
     problems.extend(check_prose(config.site_src))  # the hand-written pages cite figures, never type them
-    return sorted(problems, key=_sort_key), datasets
+    return in_order(problems), datasets
 
 
 def _check_one(folder: Path, config: Config) -> tuple[list[Problem], Dataset | None]:
@@ -104,10 +104,6 @@ def _our_checks_or_error(folder: Path, config: Config):
         return _our_checks(folder, config)
     except Exception as error:  # noqa: BLE001 - see above
         return parallel.portable(error)
-
-
-def _sort_key(problem: Problem):
-    return (problem.file, problem.row or 0, problem.field or "", problem.code, problem.message)
 
 
 def _before_frictionless(folder: Path) -> tuple[dict | None, list[Problem]]:

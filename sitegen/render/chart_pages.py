@@ -5,92 +5,23 @@ table, notes, sources, licence, citation, the CSV of its data, the images and
 the <iframe> snippet that embeds it. `embed/<id>/` is the chart alone (no site
 chrome, the same Content-Security-Policy, readable with JavaScript off), with
 its source line, licence and a link back. A chart id is its address: it must
-not change while the chart exists. `datasets/published-charts.txt` lists every
-chart id ever published (`build_site.py release` adds the current ones); a
-listed chart that is gone needs an entry in `datasets/removed-charts.yml`, which
-keeps a page at its address saying so and where its data went.
+not change while the chart exists (sitegen.read.chart_addresses); a removed
+chart keeps a page at its address saying so and where its data went.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
-
-from .. import SiteError
 from ..util import i18n
 from .pages import Page, Publication, make_environment
-from ..codes import Code
-from ..problems import Problem
 
-CODES = {
-    "chart-gone": Code('published-charts.txt:14: chart "arrests-by-age" was published and is gone',
-                       "Restore the chart (its view name or its figures), or add an entry to removed-charts.yml "
-                       "saying where its data went.",
-                       "차트를 되살리거나(view 이름이나 수치), removed-charts.yml에 그 수치가 옮겨 간 곳을 적습니다."),
-}
-PUBLISHED = "published-charts.txt"
-REMOVED = "removed-charts.yml"
 EMBED_WIDTH = 640  # the width the embed snippet is drawn for, in CSS pixels; its height is computed for it
 
 
 def chart_index(publications: list[Publication]) -> dict[str, tuple]:
     """Every chart id -> (chart, its publication)."""
     return {chart.id: (chart, p) for p in publications for chart in p.charts}
-
-
-def removed_charts(datasets_dir: Path) -> list[dict]:
-    path = datasets_dir / REMOVED
-    if not path.exists():
-        return []
-    try:
-        entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
-    except yaml.YAMLError as error:
-        raise SiteError(f"{path}: cannot be read ({error}) - fix the YAML") from error
-    keys = {"id", "removed", "dataset", "reason_ko", "reason_en"}
-    for number, entry in enumerate(entries, 1):
-        if not isinstance(entry, dict) or not keys <= set(entry):
-            raise SiteError(f"{path}: entry {number} needs {', '.join(sorted(keys))}")
-    return entries
-
-
-def check_published(publications: list[Publication], datasets_dir: Path) -> list[Problem]:
-    """A chart that was published keeps its address: it still exists, or a removed-charts entry says where its
-    data went. A removed chart must not be declared again under the same id."""
-    current = chart_index(publications)
-    removed = {entry["id"] for entry in removed_charts(datasets_dir)}
-    path = datasets_dir / PUBLISHED
-    problems = []
-    for row, chart_id in _published(datasets_dir):
-        if chart_id not in current and chart_id not in removed:
-            problems.append(Problem(str(path), row, None, "chart-gone", f'chart "{chart_id}" was published and is gone',
-                                    f"restore it (its view name or its figures), or add an entry to {REMOVED} saying "
-                                    "where its data went"))
-    for chart_id in sorted(removed & set(current)):
-        problems.append(Problem(str(datasets_dir / REMOVED), None, "id", "chart-gone",
-                                f'"{chart_id}" is listed as removed but a chart has that id',
-                                f"give the new chart another id, or delete the entry from {REMOVED}"))
-    return problems
-
-
-def _published(datasets_dir: Path) -> list[tuple[int, str]]:
-    """(line number, chart id) of every chart id in published-charts.txt."""
-    path = datasets_dir / PUBLISHED
-    if not path.exists():
-        return []
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return [(row, line.strip()) for row, line in enumerate(lines, 1) if line.strip() and not line.startswith("#")]
-
-
-def record_published(publications: list[Publication], datasets_dir: Path) -> int:
-    """Add the current chart ids to published-charts.txt (after publishing). Returns how many were new."""
-    known = [chart_id for _, chart_id in _published(datasets_dir)]
-    new = sorted(set(chart_index(publications)) - set(known))
-    if new:
-        header = ("# Every chart id this site has published: its address must keep working (see sitegen/render/chart_pages.py).\n"
-                  "# `python build_site.py release` adds new ones; a removed chart needs an entry in removed-charts.yml.\n")
-        (datasets_dir / PUBLISHED).write_text(header + "".join(f"{i}\n" for i in sorted(set(known) | set(new))), encoding="utf-8")
-    return len(new)
 
 
 def render(publications: list[Publication], strings: dict, config, docs: dict[str, Path], removed: list[dict]) -> list[Page]:

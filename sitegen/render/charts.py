@@ -22,8 +22,9 @@ from markupsafe import Markup
 from . import drawing, sentences, views
 from ..util import i18n, korean
 from ..read.catalog import Dataset
+from ..read.views import declared
 from .drawing import Model, Series
-from ..publish.downloads import LICENSE
+from ..read.standard import LICENSE
 from ..derive.figures import COUNT_UNITS, Figures, inconsistent_keys, published
 
 
@@ -81,7 +82,7 @@ def build_charts(dataset: Dataset, figures: Figures, strings: dict) -> list[Char
 def _view_charts(dataset: Dataset, strings: dict) -> list[Chart]:
     """The charts a maintainer declared as views of the package, with their own titles."""
     charts = []
-    for view in views.declared(dataset):
+    for view in declared(dataset):
         model, sources = views.model(dataset, view, strings)
         spec, first = view["spec"], "period" if spec_axis(view) == "period" else "group"
         units = list(dataset.measures.set_index("id").loc[[s["measure"] for s in spec["series"]], "unit"])

@@ -23,7 +23,6 @@ from . import sentences
 # Okabe-Ito: distinguishable with the common forms of colour blindness. The static chart takes the colours from
 # CSS (--chart-N, lighter in the dark scheme), the interactive one from the same variables (charts.js).
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
-KINDS = ("line", "bar", "grouped-bar", "stacked-bar")
 BAR_SPACE = 80.0  # percent of the width the longest bar takes; the rest holds its value
 
 

@@ -15,7 +15,6 @@ from pathlib import Path
 from ..util import i18n
 from ..read.changes import Entry, changelog_entries
 from ..config import Config
-from ..publish.mkdocs_runner import ROOTS
 from .pages import Page, Publication, make_environment
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -59,7 +58,7 @@ def render(publications: list[Publication], strings: dict, config: Config, docs:
 
 def atom(every: list[Item], lang: str, t: dict, config: Config) -> bytes:
     """A valid Atom 1.0 document (RFC 4287) for one language."""
-    base = config.site_url.rstrip("/") + "/" + ROOTS[lang] if config.site_url else ""
+    base = config.site_url.rstrip("/") + "/" + i18n.ROOTS[lang] if config.site_url else ""
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": lang})
     _text(feed, "id", f"{config.feed_id_prefix}feed/{lang}")

@@ -18,7 +18,7 @@ import markupsafe
 
 from ..util import i18n
 from . import sentences, topics
-from .views import declared_names
+from ..read.views import declared_names
 from ..read.catalog import Dataset, find_packages
 from ..read.checks import disclosure
 from ..read.changes import changelog_entries

@@ -1,4 +1,4 @@
-"""Charts a maintainer declares: the `views` of a data package, turned into chart models.
+"""Charts a maintainer declares (sitegen.read.views), turned into chart models and summaries.
 
 A view is a Frictionless Data Package view (name, title, resources, specType,
 spec) in datapackage.json. Its spec says which figures the chart shows and how:
@@ -18,61 +18,12 @@ sitegen.read.checks.views checks every spec before a build; this module trusts i
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass
-from pathlib import Path
-
 import pandas as pd
 
 from ..util import i18n, korean
-from ..read.catalog import DESCRIPTOR, Dataset
+from ..read.catalog import Dataset
+from ..read.views import cells, published_cells
 from .drawing import Annotation, Model, Series
-
-SPEC_TYPE = "sitegen-chart"
-
-
-@dataclass(frozen=True)
-class Cell:
-    """Where one drawn value comes from: a category of the axis crossed with a series."""
-    period_id: str
-    measure: str
-    group: str
-
-
-def declared(dataset: Dataset) -> list[dict]:
-    return list(dataset.descriptor.get("views") or [])
-
-
-def declared_names(folder: Path) -> list[str]:
-    """The names of the views a package folder declares, read without loading the package (an unreadable
-    descriptor declares none: check reports it)."""
-    try:
-        descriptor = json.loads((folder / DESCRIPTOR).read_text(encoding="utf-8-sig"))
-    except (OSError, ValueError):
-        return []
-    found = descriptor.get("views") if isinstance(descriptor, dict) else None
-    return [view["name"] for view in found or [] if isinstance(view, dict) and isinstance(view.get("name"), str)]
-
-
-def cells(spec: dict) -> list[list[Cell]]:
-    """The figure behind every value: one list per series, one cell per category."""
-    by_period = spec.get("axis", "period") == "period"
-    categories = spec["periods"] if by_period else spec["groups"]
-    result = []
-    for series in spec["series"]:
-        if by_period:
-            group = series.get("group") or (spec.get("groups") or ["total"])[0]
-            result.append([Cell(c, series["measure"], group) for c in categories])
-        else:
-            period = series.get("period") or spec["periods"][0]
-            result.append([Cell(period, series["measure"], c) for c in categories])
-    return result
-
-
-def published_cells(dataset: Dataset) -> dict[tuple[str, str, str], tuple]:
-    """(period, measure, group) -> (value, status, source id) of every published figure, suppressed ones too."""
-    obs = dataset.observations[dataset.observations["role"] == "published"]
-    return dict(zip(zip(obs["period_id"], obs["measure"], obs["group"]), zip(obs["value"], obs["status"], obs["source_id"])))
 
 
 def model(dataset: Dataset, view: dict, strings: dict) -> tuple[Model, list[str]]:

@@ -13,6 +13,7 @@ from babel.numbers import format_decimal, format_percent
 from .. import SiteError
 
 LANGUAGES = ("ko", "en")
+ROOTS = {"ko": "", "en": "en/"}  # each language's folder inside the site: Korean is the root
 
 
 def load_strings(i18n_dir: Path) -> dict[str, dict[str, str]]:

@@ -1,22 +1,28 @@
-"""Our checks beyond frictionless, one per module.
+"""Our checks beyond frictionless, one per module, in two passes.
 
-Each module has `check(dataset, config) -> Iterable[Problem]`, run on a
-package whose files already passed frictionless, so it can trust the schema.
+Each module in CHECKS has `check(dataset, config) -> Iterable[Problem]`, run on a package whose files already
+passed frictionless, so it can trust the schema. `check_derived` is the pass after the figures: it judges what
+was derived from the packages (the quoted figures against ours, the chart addresses), given as plain objects.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from pathlib import Path
 
-from . import changelog, consistency, disclosure, injection, personal_data, quoted, release, views
-
-if TYPE_CHECKING:
-    from ..catalog import Dataset
-    from ...config import Config
-    from ...problems import Problem
+from . import changelog, chart_addresses, consistency, disclosure, injection, personal_data, quoted, release, views
+from ...problems import Problem
 
 CHECKS = [changelog, consistency, disclosure, injection, personal_data, quoted, release, views]
 
 
-def run_all(dataset: Dataset, config: Config) -> list[Problem]:
+def run_all(dataset, config) -> list[Problem]:
     return [problem for module in CHECKS for problem in module.check(dataset, config)]
+
+
+def check_derived(publications, datasets_dir: Path, every_package: bool = True) -> list[Problem]:
+    """Problems found in what the build derived: each publication has a dataset, its figures and its charts.
+    The chart addresses are checked only when every package is there (a package with problems has no charts)."""
+    problems = [problem for p in publications for problem in quoted.check_figures(p.dataset, p.figures)]
+    if every_package:
+        problems += chart_addresses.check({chart.id for p in publications for chart in p.charts}, datasets_dir)
+    return problems

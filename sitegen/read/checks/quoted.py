@@ -1,11 +1,13 @@
-"""Every derived figure a release quotes must match ours within the release's rounding."""
+"""Every derived figure a release quotes must match ours within the release's rounding.
+
+`check` runs with the package's other checks (the groups a quoted figure names exist); `check_figures` runs in
+the pass after the figures, on the values sitegen.derive.figures computed for the quoted ones."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from ...util import i18n
-from ...derive.figures import quoted_figures
 from ...problems import Problem
 from ...codes import Code
 
@@ -30,15 +32,20 @@ def check(dataset, config) -> Iterator[Problem]:
     path = str(dataset.folder / "data/quoted_figures.csv")
     table = dataset.tables["quoted_figures"]
     groups = set(dataset.groups["id"])
-    rows = {}
-    for index, figure_id, combined in zip(table.index, table["id"], table["group"]):
-        rows[figure_id] = index + 2
+    for index, combined in zip(table.index, table["group"]):
         for group in str(combined).split("+"):
             if group not in groups:
                 yield Problem(path, index + 2, "group", "unknown-group", f'"{group}" is not a group id',
                               "use ids from data/groups.csv, joined by + for a combined share")
+
+
+def check_figures(dataset, figures) -> Iterator[Problem]:
+    """The quoted figures (figures.quoted: the release's value beside ours) that do not match."""
+    path = str(dataset.folder / "data/quoted_figures.csv")
+    table = dataset.tables["quoted_figures"]
+    rows = {figure_id: index + 2 for index, figure_id in zip(table.index, table["id"])}
     sources = dict(zip(dataset.sources["id"], dataset.sources["publisher"]))
-    for figure in quoted_figures(dataset):
+    for figure in figures.quoted:
         if figure.matches:
             continue
         row = rows[figure.id]

@@ -10,9 +10,8 @@ import re
 from collections.abc import Iterator
 
 from ...codes import Code
-from ...render.drawing import KINDS
 from ...problems import Problem
-from ...render.views import SPEC_TYPE, cells, declared, published_cells
+from ..views import KINDS, SPEC_TYPE, cells, declared, published_cells
 
 CODES = {
     "view-invalid": Code('datapackage.json:views[0].spec.type: "pie" is not a chart type',
