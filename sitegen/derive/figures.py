@@ -41,6 +41,7 @@ class Change:
     base_days: int | None = None
     base_kind: str = ""  # the base period's kind (comparison, calendar_year, ...)
     adjacent_year: bool = False  # the base is 365/366 days ending the day before the period starts
+    group: str = "total"
 
     @property
     def pct(self) -> float:
@@ -147,8 +148,11 @@ class Figures:
     reports: list = field(default_factory=list)  # conflicts.Report: other reports of published figures
     withheld: list[Withheld] = field(default_factory=list)
 
-    def change(self, measure: str, period_id: str) -> Change | None:
-        return next((c for c in self.changes if c.measure == measure and c.period_id == period_id), None)
+    def change(self, measure: str, period_id: str, group: str = "total") -> Change | None:
+        return next((c for c in self.changes if (c.measure, c.period_id, c.group) == (measure, period_id, group)), None)
+
+    def rate(self, measure: str, period_id: str) -> Rate | None:
+        return next((r for r in self.rates if (r.measure, r.period_id) == (measure, period_id)), None)
 
     def share(self, measure: str, period_id: str, group: str) -> Share | None:
         return next((s for s in self.shares if (s.measure, s.period_id, s.group) == (measure, period_id, group)), None)
@@ -248,8 +252,8 @@ def derive(dataset: Dataset, row, lookup: _Lookup | None = None) -> Quoted:
 
 
 def _changes(dataset: Dataset) -> list[Change]:
-    totals = published(dataset)
-    totals = totals[totals["group"] == "total"].set_index(["period_id", "measure"])["value"]
+    """The change of every exact figure from its period's comparable_to period, per measure and group."""
+    values = published(dataset).set_index(["period_id", "measure", "group"])["value"]
     pairs = dataset.periods[dataset.periods["comparable_to"] != ""]
     lengths = period_days(dataset)
     kinds = dict(zip(dataset.periods["id"], dataset.periods["kind"]))
@@ -260,11 +264,13 @@ def _changes(dataset: Dataset) -> list[Change]:
         adjacent = bool(starts[period_id]) and lengths.get(base_id) in (365, 366) and (
             dt.date.fromisoformat(ends[base_id]) + dt.timedelta(days=1) == dt.date.fromisoformat(starts[period_id]))
         for measure in sorted(dataset.measures["id"]):
-            if (period_id, measure) in totals.index and (base_id, measure) in totals.index:
-                base = float(totals[(base_id, measure)])
-                if base > 0:
-                    changes.append(Change(measure, period_id, base_id, float(totals[(period_id, measure)]), base,
-                                          lengths.get(period_id), lengths.get(base_id), kinds.get(base_id, ""), adjacent))
+            for group in ["total", *sorted(set(dataset.groups["id"]) - {"total"})]:
+                if (period_id, measure, group) in values.index and (base_id, measure, group) in values.index:
+                    base = float(values[(base_id, measure, group)])
+                    if base > 0:
+                        changes.append(Change(measure, period_id, base_id, float(values[(period_id, measure, group)]),
+                                              base, lengths.get(period_id), lengths.get(base_id), kinds.get(base_id, ""),
+                                              adjacent, group))
     return changes
 
 

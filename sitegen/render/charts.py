@@ -227,7 +227,7 @@ def _period_chart(dataset, figures, strings, measure, frame, chart_id, starts, e
             measure=measure_name, first_period=periods[first["period_id"]], first_value=sentences.count(first["value"], unit, lang, places.get(first.name, 0)),
             last_period=periods[last["period_id"]],
             last_value=sentences.count(last["value"], unit, lang, places.get(last.name, 0)))
-        change = next((c for c in figures.changes if c.measure == measure and c.base_period_id in set(frame["period_id"])
+        change = next((c for c in figures.changes if c.measure == measure and c.group == "total" and c.base_period_id in set(frame["period_id"])
                        and c.period_id in set(frame["period_id"]) and len(frame) == 2), None)
         if change:
             summary[lang] = sentences.change_summary(change, periods, unit, lang, s)

@@ -25,7 +25,7 @@ class PackageView:
         self._reports = _grouped(figures.reports, lambda r: (r.period_id, r.measure, r.group))
         self._decimals = dataset.value_decimals
         self._withheld = {(w.measure, w.period_id, w.group): w for w in figures.withheld}
-        self._changes = _grouped(figures.changes, lambda c: c.period_id)
+        self._changes = _grouped([c for c in figures.changes if c.group == "total"], lambda c: c.period_id)
         self._rates = _grouped(figures.rates, lambda r: r.period_id)
         self._quoted = _grouped(figures.quoted, lambda q: q.period_id)
 

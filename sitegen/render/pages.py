@@ -147,13 +147,17 @@ def key_figures(publications: list[Publication]) -> dict | None:
         key = (period_id, measure, group)
         return float(values[key]) if key in values.index else None
 
-    period = publication.dataset.periods.set_index("id").loc[period_id]
+    periods = publication.dataset.periods.set_index("id")
+    change = publication.figures.change("arrested", period_id)
+    measures = publication.dataset.measures.set_index("id")
     return {
         "publication": publication,
         "period_id": period_id,
-        "period": period,
+        "period": periods.loc[period_id].to_dict(),
+        "base_period": periods.loc[change.base_period_id].to_dict() if change else None,
+        "unit": str(measures.loc["arrested", "unit"]),
         "arrested": value("arrested"),
-        "change": publication.figures.change("arrested", period_id),
+        "change": change,
         "teen_share": publication.figures.share("arrested", period_id, "age_10_19"),
         "takedowns": value("takedown_requests"),
     }

@@ -20,7 +20,6 @@ the order of the `topics` section of site_src/nav.yml.
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -156,36 +155,36 @@ class References:
     def change(self, context, package: str, period: str, base_period: str, measure: str,
                group: str = "total", signed: bool = True) -> markupsafe.Markup:
         """The change from base_period to period in percent ("+260.7%"; signed=False: "260.7%" for prose that says
-        "rose by"), computed from the two published figures."""
-        value = self._exact(context, package, period, measure, group)
-        base = self._exact(context, package, base_period, measure, group)
-        if base == 0:
-            self._fail(context, f"change(): {package} / {base_period} / {measure} / {group} is 0")
-        return self._link(context, i18n.percent((value - base) / base * 100 if signed else abs(value - base) / base * 100,
-                                                  signed=signed, lang=context["lang"]), package)
+        "rose by"), as sitegen.derive.figures computed it: only for a period declared comparable to base_period."""
+        self._exact(context, package, period, measure, group)
+        self._exact(context, package, base_period, measure, group)
+        change = self._package(context, package).figures.change(measure, period, group)
+        if change is None or change.base_period_id != base_period:
+            self._fail(context, f"change(): {package} has no change of {measure} / {group} from {base_period} to "
+                                f"{period} - periods.csv must declare {period} comparable_to {base_period}, and the "
+                                "base must not be 0")
+        pct = change.pct if signed else abs(change.pct)
+        return self._link(context, i18n.percent(pct, signed=signed, lang=context["lang"]), package)
 
     @_absent_shown_as_dash
-    def share(self, context, package: str, period: str, measure: str, group: str,
-              of_group: str | None = None) -> markupsafe.Markup:
-        """group as a percentage of of_group (by default the group's parent) in the same period."""
-        p = self._package(context, package)
-        if of_group is None:
-            parents = dict(zip(p.dataset.groups["id"], p.dataset.groups["parent"]))
-            of_group = parents.get(group) or self._fail(context, f"share(): group {group!r} of {package} has no parent")
-        part = self._exact(context, package, period, measure, group)
-        whole = self._exact(context, package, period, measure, of_group)
-        return self._link(context, i18n.percent(part / whole * 100, lang=context["lang"]), package)
+    def share(self, context, package: str, period: str, measure: str, group: str) -> markupsafe.Markup:
+        """group as a percentage of its parent group in the same period, as sitegen.derive.figures computed it."""
+        self._exact(context, package, period, measure, group)
+        share = self._package(context, package).figures.share(measure, period, group)
+        if share is None:
+            self._fail(context, f"share(): {package} has no share for {period} / {measure} / {group} - the group needs "
+                                "a parent with a published exact figure, neither flagged inconsistent_in_release")
+        return self._link(context, i18n.percent(share.pct, lang=context["lang"]), package)
 
     @_absent_shown_as_dash
-    def per_day(self, context, package: str, period: str, measure: str, group: str = "total") -> markupsafe.Markup:
+    def per_day(self, context, package: str, period: str, measure: str) -> markupsafe.Markup:
         """The figure divided by the days of its period (both ends counted), to one decimal, with its counter."""
-        value = self._exact(context, package, period, measure, group)
-        periods = self._package(context, package).dataset.periods.set_index("id")
-        start, end = periods.loc[period, "start"], periods.loc[period, "end"]
-        if not start:
-            self._fail(context, f"per_day(): period {period!r} of {package} has no start date")
-        length = (dt.date.fromisoformat(end) - dt.date.fromisoformat(start)).days + 1
-        text = self._with_unit(i18n.number(round(value / length, 1), context["lang"]), self._unit(package, measure),
+        self._exact(context, package, period, measure, "total")
+        rate = self._package(context, package).figures.rate(measure, period)
+        if rate is None:
+            self._fail(context, f"per_day(): {package} has no daily rate for {period} / {measure} - the period needs "
+                                "a start date")
+        text = self._with_unit(i18n.number(round(rate.per_day, 1), context["lang"]), self._unit(package, measure),
                                context["lang"])
         return self._link(context, text, package)
 
