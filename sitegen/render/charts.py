@@ -25,7 +25,7 @@ from ..read.catalog import Dataset
 from ..read.views import declared
 from .drawing import Model, Series
 from ..read.standard import LICENSE
-from ..derive.figures import COUNT_UNITS, Figures, inconsistent_keys, published
+from ..derive.figures import COUNT_UNITS, Figures, inconsistent_keys, period_days, published
 
 
 @dataclass(frozen=True)
@@ -91,10 +91,50 @@ def _view_charts(dataset: Dataset, strings: dict) -> list[Chart]:
                        for i, label in enumerate(model.labels[lang])] for lang in i18n.LANGUAGES}
         csv_rows = [[c] + ["" if s.values[i] is None else i18n.number(s.values[i], "en").replace(",", "")
                            for s in model.series] for i, c in enumerate(model.categories)]
+        lengths = _unequal_lengths(dataset, model, units)
+        if lengths:  # totals of periods of unequal length: the daily average beside each total
+            for lang in i18n.LANGUAGES:
+                columns[lang].append(strings[lang]["per_day_column"])
+                for row, days, value in zip(rows[lang], lengths, model.series[0].values):
+                    row.append(sentences.rate_text(value, days, units[0], lang, strings[lang]))
+        note = {lang: " ".join(filter(None, [spec.get("note", {}).get(lang, ""),
+                                             _length_note(dataset, model, lengths, units, lang, strings[lang])]))
+                for lang in i18n.LANGUAGES}
         charts.append(Chart(model.id, dict(spec["title"]), views.summary(model, units, strings), columns, rows,
                             _table_csv([first] + [s.key for s in model.series], csv_rows), model, tuple(sources),
-                            dict(spec.get("subtitle", {})), dict(spec.get("note", {})), authored=True))
+                            dict(spec.get("subtitle", {})), note if any(note.values()) else {}, authored=True))
     return charts
+
+
+def _unequal_lengths(dataset: Dataset, model: Model, units: list[str]) -> list[int]:
+    """The days of each period of a bar chart of one count over periods that differ in length (both ends counted);
+    [] for any other chart."""
+    if model.kind != "bar" or model.dates or len(model.series) != 1 or units[0] not in COUNT_UNITS:
+        return []
+    days = period_days(dataset)
+    lengths = [days.get(category) for category in model.categories]
+    if None in lengths or None in model.series[0].values or max(lengths) - min(lengths) <= 1:
+        return []
+    return lengths
+
+
+def _length_note(dataset: Dataset, model: Model, lengths: list[int], units: list[str], lang: str, s: dict) -> str:
+    """Which period is shorter and by how much, and the daily averages: computed from the periods' dates, never
+    typed (a typed note once had the shorter period the wrong way round)."""
+    if not lengths:
+        return ""
+    kinds = dict(zip(dataset.periods["id"], dataset.periods["kind"]))
+    names = [s[f"kind_{kinds[c]}"] for c in model.categories]
+    if len(set(names)) < len(names):
+        names = list(model.labels[lang])
+    order = sorted(range(len(lengths)), key=lambda i: lengths[i])
+    shorter, longer = order[0], order[-1]
+    rates = " → ".join(sentences.rate_text(v, d, units[0], lang, s) for v, d in zip(model.series[0].values, lengths))
+    if lang == "ko":
+        return s["length_note"].format(shorter=korean.attach(f"{names[shorter]}({lengths[shorter]}일)", "이/가"),
+                                       longer=f"{names[longer]}({lengths[longer]}일)", rates=rates)
+    return s["length_note"].format(shorter=f"{names[shorter].lower()} ({lengths[shorter]} days)",
+                                   longer=f"{names[longer].lower()} ({lengths[longer]} days)", rates=rates)
 
 
 def spec_axis(view: dict) -> str:
