@@ -189,7 +189,7 @@ CASES = {
     "bom-crlf": [bom_and_crlf],  # valid: read exactly like the shipped package
     "empty-file": [empty(OBS)],
     "header-only": [only_header(OBS)],
-    "invalid-json": [replace("datapackage.json", '"version": "1.0.1",', '"version": "1.0.1"')],
+    "invalid-json": [replace("datapackage.json", '"version": "1.0.2",', '"version": "1.0.2"')],
     "unknown-field-type": [field_type("observations", "value", "numbr")],
     "missing-column": [columns(OBS, drop="qualifier")],
     "text-in-count": [replace(OBS, "age_20_29,228,", "age_20_29,228명,")],

@@ -25,15 +25,15 @@ def cell(html, needle):
     return html[start:html.index("</tr>", start)]
 
 
-@pytest.mark.parametrize("lang_root, released, reported", [
-    ("en/", "Released by KNPA, reported by ", "Reported by"),
-    ("", "경찰청 발표, ", " 보도"),
+@pytest.mark.parametrize("lang_root, released, reported, outlet", [
+    ("en/", "Released by KNPA, reported by ", "Reported by", "Voice of the People"),
+    ("", "경찰청 발표, ", " 보도", "민중의소리"),
 ])
-def test_pages_say_who_released_and_who_reported(built_site, lang_root, released, reported):
+def test_pages_say_who_released_and_who_reported(built_site, lang_root, released, reported, outlet):
     crackdown = page(built_site, lang_root, "data/special-crackdown-2024")
     assert re.search(re.escape(released) + r'<a href="https://vop\.co\.kr/A00001669823\.html"', crackdown)
     campaign = page(built_site, lang_root, "campaigns/crackdown-2024-08-28")
-    assert re.search(re.escape(released) + r'<a href="#source-vop-2025-04-17">Voice of the People', campaign)
+    assert re.search(re.escape(released) + r'<a href="#source-vop-2025-04-17">' + outlet, campaign)
     assert "Announced by" not in campaign
     # the sources list says it too
     assert re.search(r'<li id="source-vop-2025-04-17">' + re.escape(released), crackdown)
@@ -112,7 +112,7 @@ def test_every_touched_package_records_the_corrections_in_both_languages():
         new = [e for e in entries if e.date == DATE]
         assert new and all(e.kind in ("correction", "revision") and e.figures and e.reason["en"] and e.reason["ko"]
                            for e in new), folder.name
-    kcsc = read_changelog(ROOT / "datasets" / "kcsc-correction-requests")[0]
+    kcsc = [e for e in read_changelog(ROOT / "datasets" / "kcsc-correction-requests")[0] if e.date == DATE]
     assert (kcsc[0].kind, kcsc[0].figures) == ("revision", ("jan-sep-2024/items_reviewed/total",))
 
 
@@ -156,11 +156,11 @@ def test_a_correction_naming_a_moved_figure_covers_its_new_name(shipped, capsys)
     assert main(["check", "--datasets", str(shipped)]) == 1
     assert "[unreleased-figure] added   window-2024-01-01 / detained / age_10_19" in capsys.readouterr().out
     changelog = folder / "changelog.yml"
-    changelog.write_text(f"- version: 1.0.2\n  date: {DATE}\n  kind: correction\n  reason_en: Moved.\n  reason_ko: 옮김.\n"
+    changelog.write_text(f"- version: 1.0.3\n  date: 2026-12-08\n  kind: correction\n  reason_en: Moved.\n  reason_ko: 옮김.\n"
                          '  figures: ["window-2024-01-01/detained/total", "window-2024-01-01/detained/age_10_19"]\n'
                          + changelog.read_text(encoding="utf-8"), encoding="utf-8")
     descriptor = folder / "datapackage.json"
-    descriptor.write_text(descriptor.read_text(encoding="utf-8").replace('"version": "1.0.1"', '"version": "1.0.2"'),
+    descriptor.write_text(descriptor.read_text(encoding="utf-8").replace('"version": "1.0.2"', '"version": "1.0.3"'),
                           encoding="utf-8")
     assert main(["check", "--datasets", str(shipped)]) == 0, capsys.readouterr().out
 

@@ -106,7 +106,7 @@ def test_new_period_names_the_packages_when_none_holds_the_kind(tmp_path, capsys
 
 def released(shipped, capsys):
     assert main(["release", "--datasets", str(shipped)]) == 0
-    assert (shipped / PACKAGE / "releases" / "1.0.1.csv").is_file()
+    assert (shipped / PACKAGE / "releases" / "1.0.2.csv").is_file()
     capsys.readouterr()
     return shipped / PACKAGE / "data" / "observations.csv"
 
@@ -120,20 +120,20 @@ def test_a_changed_figure_without_a_changelog_entry_is_refused(shipped, tmp_path
     assert main(["build", "--datasets", str(shipped), "--out", str(tmp_path / "site")]) == 1
     out = capsys.readouterr()
     assert (f"{observations}:10:value: [unrecorded-change] changed crackdown-2024-08-28 / detained / total: "
-            "59 [source vop-2025-04-17] -> 60 [source vop-2025-04-17] since 1.0.1, without a changelog entry") in out.out
+            "59 [source vop-2025-04-17] -> 60 [source vop-2025-04-17] since 1.0.2, without a changelog entry") in out.out
     assert "Nothing was published" in out.err and not (tmp_path / "site").exists()
 
     assert main(["diff", "--datasets", str(shipped)]) == 0
     assert "changed crackdown-2024-08-28 / detained / total: 59" in capsys.readouterr().out
 
     changelog = shipped / PACKAGE / "changelog.yml"
-    entry = ('- version: 1.0.2\n  date: 2026-11-30\n  kind: correction\n  reason_en: Typing error.\n  reason_ko: 입력 오류.\n'
+    entry = ('- version: 1.0.3\n  date: 2026-12-08\n  kind: correction\n  reason_en: Typing error.\n  reason_ko: 입력 오류.\n'
              '  figures: ["crackdown-2024-08-28/detained/total"]\n')
     changelog.write_text(entry + changelog.read_text(encoding="utf-8"), encoding="utf-8")
     assert main(["check", "--datasets", str(shipped)]) == 1
-    assert '[version-mismatch] is "1.0.1" but the newest changelog entry is 1.0.2' in capsys.readouterr().out
+    assert '[version-mismatch] is "1.0.2" but the newest changelog entry is 1.0.3' in capsys.readouterr().out
     descriptor = shipped / PACKAGE / "datapackage.json"
-    descriptor.write_text(descriptor.read_text(encoding="utf-8").replace('"version": "1.0.1"', '"version": "1.0.2"'),
+    descriptor.write_text(descriptor.read_text(encoding="utf-8").replace('"version": "1.0.2"', '"version": "1.0.3"'),
                           encoding="utf-8")
     assert main(["check", "--datasets", str(shipped)]) == 0
 
@@ -155,7 +155,7 @@ def test_changelog_versions_must_follow_the_kind_of_change(shipped, capsys):
     entry = "- version: 1.2.0\n  date: 2026-11-30\n  kind: release\n  reason_en: x\n  reason_ko: x\n"
     changelog.write_text(entry + changelog.read_text(encoding="utf-8"), encoding="utf-8")
     assert main(["check", "--datasets", str(shipped)]) == 1
-    assert f"{changelog}:1:version: [version-bump] 1.2.0 does not follow 1.0.1 for a release - use 1.1.0" in capsys.readouterr().out
+    assert f"{changelog}:1:version: [version-bump] 1.2.0 does not follow 1.0.2 for a release - use 1.1.0" in capsys.readouterr().out
 
 
 def test_diff_against_a_git_ref(shipped, capsys):

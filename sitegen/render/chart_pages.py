@@ -72,8 +72,8 @@ def embed_height(chart, lang: str, t: dict) -> int:
     height += _text(chart.summary[lang], 15, width) + 13
     if chart.note:
         height += _text(f"{t['chart_note']}: {chart.note[lang]}", 13, width) + 8
-    credits = "; ".join((t["released_and_reported"].format(released=c.released_by[lang], outlet=c.publisher)
-                         if c.released_by[lang] else t["reported_only"].format(outlet=c.publisher))
+    credits = "; ".join((t["released_and_reported"].format(released=c.released_by[lang], outlet=c.outlet(lang))
+                         if c.released_by[lang] else t["reported_only"].format(outlet=c.outlet(lang)))
                         + f" ({i18n.source_date(c.published, c.precision, lang)})" for c in chart.credits)
     height += _text(f"{t['source_label']}: {credits}. {t['chart_licence']}: {chart.licence[0]}", 13, width) + 8
     height += 30 + _text(t["chart_embed_back"], 13, width) + 8  # the table's summary line, the link back
@@ -100,7 +100,7 @@ def citation(chart, publication: Publication, lang: str, config) -> str:
     page = f"{_base(config)}{'' if lang == 'ko' else 'en/'}charts/{chart.id}/"
     site = _site_name(config, lang)
     version = publication.dataset.version
-    sources = "; ".join(f"{c.publisher} ({c.published})" if c.published else c.publisher for c in chart.credits)
+    sources = "; ".join(f"{c.outlet(lang)} ({c.published})" if c.published else c.outlet(lang) for c in chart.credits)
     if lang == "ko":
         return f"{site}, 「{chart.title['ko']}」, 데이터 {publication.dataset.name} {version}판. {page} (원자료: {sources})"
     return f"{site}, \"{chart.title['en']}\", data {publication.dataset.name} version {version}. {page} (data from {sources})"

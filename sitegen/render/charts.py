@@ -35,6 +35,11 @@ class Credit:
     precision: str
     url: str
     released_by: dict[str, str]  # who released the statistic, per language ("" when the source does not say)
+    publisher_ko: str = ""  # the outlet's Korean name, shown on the Korean pages ("" when it has none)
+
+    def outlet(self, lang: str) -> str:
+        """The outlet's name in the page's language: its Korean name on a Korean page where it has one."""
+        return self.publisher_ko if lang == "ko" and self.publisher_ko else self.publisher
 
 
 @dataclass(frozen=True)
@@ -71,7 +76,7 @@ class Chart:
 def build_charts(dataset: Dataset, figures: Figures, strings: dict) -> list[Chart]:
     charts = _view_charts(dataset, strings) + _by_group_charts(dataset, strings) + _by_period_charts(dataset, figures, strings)
     sources = {row.id: Credit(row.publisher, row.published, row.published_precision, row.url,
-                              {"ko": row.released_by_ko, "en": row.released_by_en})
+                              {"ko": row.released_by_ko, "en": row.released_by_en}, row.publisher_ko)
                for row in dataset.sources.itertuples()}
     licence = (dataset.descriptor.get("licenses") or [LICENSE])[0]
     return [dataclasses.replace(chart, credits=tuple(sources[s] for s in chart.sources),

@@ -9,7 +9,7 @@ changed in a CSV changes in every sentence. `check` lists every other number wit
 - ages and durations: a number followed by 대, 세, 살, 개월, 시간 (10대, 14세 미만, 10~13세, 24시간) or by "hours";
   after "aged", "age", "ages" or "under" (aged 10–13, under 14); touching a letter (20s, 4th, UTF-8);
 - numbering: a Markdown list number at the start of a line (1. ...) and 1차, 2차; and zero (0);
-- the phone numbers of the help page: 112, 1366, 1377, 02-735-8994.
+- the phone numbers of the help page: 112, 1366, 1377, 1388, 117, 02-735-8994 (and the text numbers #1388, #0117).
 
 Jinja tags, HTML tags, link targets and code spans are not prose and are not read.
 """
@@ -30,7 +30,7 @@ CODES = {
                          "가리킵니다. 연도·날짜·나이·목록 번호·상담 전화번호는 그대로 써도 됩니다."),
 }
 
-PHONES = ("02-735-8994", "1366", "1377", "112")
+PHONES = ("02-735-8994", "1366", "1377", "1388", "0117", "117", "112")
 MONTHS = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*"
 # Not prose: Jinja, HTML tags, Markdown link targets and code, web addresses. Each is blanked out, lines kept.
 NOT_PROSE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}|<[^>]*>|\]\([^)]*\)|`[^`]*`|https?://\S+|&#?\w+;", re.S)
