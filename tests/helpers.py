@@ -77,3 +77,8 @@ def write_rows(path, table: list[dict]) -> None:
         writer = csv.DictWriter(handle, list(table[0]), lineterminator="\n")
         writer.writeheader()
         writer.writerows(table)
+
+
+def tree(folder) -> dict[str, bytes]:
+    """Every file under a folder, by its path relative to it, with its bytes: two trees compare equal only if identical."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}

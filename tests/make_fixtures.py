@@ -7,7 +7,7 @@ names. When the standard or the shipped package changes, run
 
     .venv/bin/python tests/make_fixtures.py
 
-and commit the result; tests/test_safety.py fails while the committed
+and commit the result; tests/unit/read/test_safety.py fails while the committed
 fixtures differ from what this script writes.
 """
 

@@ -5,13 +5,9 @@ import re
 import shutil
 
 from conftest import ROOT
-from helpers import write_package
+from helpers import tree, write_package
 
 from sitegen.build import build_site
-
-
-def tree(folder):
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def test_home_page_shows_the_key_figures(built_site):

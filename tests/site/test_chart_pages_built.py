@@ -85,14 +85,3 @@ def test_a_published_chart_that_is_gone_stops_the_build_until_its_removal_is_rec
     page = (out / "en" / "charts" / "old-chart" / "index.html").read_text(encoding="utf-8")
     assert "removed on 29 Nov 2026" in page and "Two charts were merged into one." in page
     assert 'href="../../data/cases-by-year/"' in page  # where its data went
-
-
-def test_release_records_the_published_charts(shipped, capsys):
-    from sitegen.commands.cli import main
-
-    (shipped / chart_pages.PUBLISHED).unlink(missing_ok=True)
-    assert main(["release", "--datasets", str(shipped)]) == 0
-    recorded = (shipped / chart_pages.PUBLISHED).read_text(encoding="utf-8").split()
-    assert "deepfake-crimes-by-year" in recorded and "arrests-2024-running-total" in recorded
-    assert main(["release", "--datasets", str(shipped)]) == 0
-    assert "charts: 0 new" in capsys.readouterr().out  # nothing new the second time

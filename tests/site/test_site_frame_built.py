@@ -8,11 +8,6 @@ from conftest import ROOT
 from sitegen.build import build_site
 
 
-def test_hand_written_pages_exist_in_both_languages_with_the_same_names():
-    names = {lang: sorted(p.name for p in (ROOT / "site_src" / "pages" / lang).glob("*.md")) for lang in ("ko", "en")}
-    assert names["ko"] == names["en"] and "help.md" in names["ko"]
-
-
 def test_help_page_lists_the_official_contacts_in_both_languages(built_site):
     for lang in ("", "en/"):
         html = (built_site / lang / "help" / "index.html").read_text(encoding="utf-8")
@@ -22,7 +17,7 @@ def test_help_page_lists_the_official_contacts_in_both_languages(built_site):
 
 
 def test_every_page_footer_links_to_help_in_its_own_language(built_site):
-    # embed/<id>/ is a chart without the site around it, to sit inside another site's page (tests/test_chart_pages.py)
+    # embed/<id>/ is a chart without the site around it, to sit inside another site's page (tests/site/test_chart_pages_built.py)
     pages = [p for p in built_site.rglob("index.html") if "embed" not in p.relative_to(built_site).parts]
     assert len(pages) >= 10
     for page in pages:

@@ -1,7 +1,5 @@
 """The build cache: a changed input is never served from the cache, and a cached build equals a cold one."""
 
-from conftest import ROOT
-
 from benchmarks.synthetic import generate
 from sitegen.build import build_site
 from sitegen.util.cache import Cache
@@ -40,19 +38,3 @@ def test_a_changed_cell_is_rebuilt_and_the_cache_equals_a_cold_build(tmp_path, c
 
     assert build_site(data, tmp_path / "cold", config) == []
     assert tree(tmp_path / "warm") == tree(tmp_path / "cold")
-
-
-def test_a_changed_string_or_setting_changes_every_key(tmp_path, config):
-    data = tmp_path / "data"
-    package = generate(data, 1)[0]
-    key = Cache(tmp_path / "cache", config).key(package)
-    assert Cache(tmp_path / "cache", config).key(package) == key
-    import dataclasses
-
-    assert Cache(tmp_path / "cache", dataclasses.replace(config, site_url="https://example.org/")).key(package) != key
-    (package / "changelog.yml").write_text((package / "changelog.yml").read_text(encoding="utf-8") + "\n", encoding="utf-8")
-    assert Cache(tmp_path / "cache", config).key(package) != key
-
-
-def test_the_cache_lives_in_an_ignored_folder():
-    assert "build/" in (ROOT / ".gitignore").read_text(encoding="utf-8").split("\n")

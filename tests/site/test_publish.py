@@ -102,23 +102,6 @@ def test_entry_ids_do_not_depend_on_the_host(sub_path_site, built_site):
     assert ids[0] == ids[1]  # ... the ids do not
 
 
-def test_the_workflow_tests_builds_and_publishes_to_pages():
-    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "publish.yml").read_text(encoding="utf-8"))
-    steps = workflow["jobs"]["test"]["steps"]
-    runs = [s.get("run", "") for s in steps]
-    assert any("make test" in r for r in runs) and any("make site" in r for r in runs)
-    upload = next(s for s in steps if s.get("uses", "").startswith("actions/upload-pages-artifact@"))
-    assert upload["with"]["path"] == "site"
-    deploy = workflow["jobs"]["deploy"]
-    assert deploy["needs"] == "test" and deploy["permissions"] == {"pages": "write", "id-token": "write"}
-    assert deploy["steps"][0]["uses"].startswith("actions/deploy-pages@")
-    for job in workflow["jobs"].values():
-        for step in job["steps"]:
-            if "uses" in step:
-                assert re.search(r"@v\d+$", step["uses"]), f"{step['uses']}: pin the action's major version"
-    assert workflow["permissions"] == {"contents": "read"}
-
-
 def test_build_prints_stages_and_a_summary_and_no_end_of_life_banner(tmp_path):
     run = subprocess.run([sys.executable, "build_site.py", "build", "--out", str(tmp_path / "site")], cwd=ROOT,
                          capture_output=True, text=True, env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)})

@@ -6,13 +6,13 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 from helpers import write_package
 
 from sitegen.read.checks import personal_data, views
 from sitegen.codes import all_codes
 from sitegen.read.validation import check_datasets
 
-ROOT = Path(__file__).resolve().parent.parent
 HANGUL = re.compile(r"[가-힣]")
 
 # Problem(...) calls whose code is not a string literal, and where their codes come from. A new call of this kind

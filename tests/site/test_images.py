@@ -3,7 +3,6 @@ in the shipped font, the same bytes every time, and a PNG drawn again only when 
 
 import dataclasses
 import struct
-from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -96,13 +95,6 @@ def test_images_are_identical_and_cached_until_their_chart_changes(publications,
     retitled = [dataclasses.replace(charts[0], title=dict(charts[0].title, en="A new title")), charts[1]]
     changed = images.write_chart_images([SimpleNamespace(charts=retitled)], tmp_path / "d", config, cache)
     assert (changed.drawn, changed.reused) == (1, 3)  # only the English picture of the retitled chart
-
-
-def test_a_missing_font_says_how_to_install_it(tmp_path):
-    from sitegen import SiteError
-
-    with pytest.raises(SiteError, match="make site"):
-        images.font_files(tmp_path)
 
 
 def test_long_text_wraps_between_words_and_ends_in_an_ellipsis(config):

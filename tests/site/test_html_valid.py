@@ -6,8 +6,6 @@ The only errors allowed are the theme's own (see THEME_OWN and the README); any 
 by page, line and column.
 """
 
-from __future__ import annotations
-
 import json
 import shutil
 import subprocess

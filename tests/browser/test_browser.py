@@ -6,8 +6,6 @@ light/dark, instant navigation and JavaScript-off are checked on the pages
 that have them. Screenshots at phone and desktop width go to test-artifacts/.
 """
 
-from __future__ import annotations
-
 import csv
 import html
 import zipfile
@@ -148,7 +146,7 @@ def test_the_built_site_has_every_page_type(built_site):
 @pytest.mark.parametrize("width", ["desktop", "phone"])
 def test_every_page_loads_cleanly_and_passes_axe(browser, base_url, built_site, width):
     # axe is injected as an inline script, which the site's Content-Security-Policy rightly blocks:
-    # this context lets the test's own script in (tests/test_injection.py proves the policy holds).
+    # this context lets the test's own script in (tests/site/test_injection_built.py proves the policy holds).
     context = Watched(browser, viewport=DESKTOP if width == "desktop" else PHONE,
                       is_mobile=width == "phone", has_touch=width == "phone", bypass_csp=True)
     page = context.page()
@@ -470,12 +468,3 @@ def test_topic_pages_and_home_read_without_javascript(browser, base_url, path):
     if path == "topics/victims/":
         expect(page.locator(".content-note")).to_be_visible()
     context.close()
-
-
-def test_topics_come_first_in_the_navigation(built_site):
-    for lang, expected in [("", ["딥페이크 성범죄 단속 통계", "주제별로 보기", "데이터"]),
-                           ("en/", ["Deepfake Sex Crime Enforcement Statistics", "Questions", "Data"])]:
-        html = (built_site / lang / "index.html").read_text(encoding="utf-8")
-        nav = html[html.index("md-nav--primary"):]
-        labels = re.findall(r'class="md-nav__link[^"]*"[^>]*>\s*(?:<span[^>]*>)?\s*([^<]+?)\s*<', nav)
-        assert labels[:3] == expected, labels[:8]
