@@ -1,11 +1,11 @@
-# Quick start: `make site` builds site/ from the shipped data; `make test` runs every test.
+# Quick start: `make site` builds site/ from the shipped data; `make test` runs every test; `make test-unit` the fast ones.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
-.PHONY: site test test-deps check serve lighthouse clean
+.PHONY: site test test-unit test-deps check serve lighthouse clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,10 @@ test-deps:
 
 test: test-deps $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest
+
+# The fast tests alone (tests/unit/, marker unit): the Python packages only; no Node.js, no build, no browser, no Java.
+test-unit: $(STAMP)
+	$(BIN)/python -m pytest tests/unit
 
 lighthouse: site
 	@.ci/system-deps browser

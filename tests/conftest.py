@@ -34,17 +34,32 @@ def built_site(tmp_path_factory, config) -> Path:
     return out
 
 
+# The folders under tests/, each a marker of the same name (registered in pyproject.toml): `pytest -m unit`.
+FOLDERS = ("unit", "site", "browser")
 # Tests that need a system program, by the fixture they use, and the .ci/system-deps group that brings it.
 SYSTEM_DEPS = {"browser": "browser", "vnu": "java"}
 
 
+@pytest.hookimpl(wrapper=True)
 def pytest_collection_modifyitems(config, items):
-    """Without Chromium or Java, stop before any test runs with the one line that says what to install
-    (`make test` installs them first; this is for pytest run on its own), not one set-up error per test."""
+    """Mark each test by its folder, before -m selects; then, of the tests selected, those that need Chromium or
+    Java stop the run before any test runs, without them, with the one line that says what to install (`make test`
+    installs them first; this is for pytest run on its own), not one set-up error per test."""
+    tests = Path(__file__).resolve().parent
+    for item in items:
+        path = item.path.resolve()
+        if path.is_relative_to(tests) and path.relative_to(tests).parts[0] in FOLDERS:
+            item.add_marker(path.relative_to(tests).parts[0])
+    result = yield  # -m and -k deselect here
+    _stop_without_system_deps(items)
+    return result
+
+
+def _stop_without_system_deps(items):
     import subprocess
 
     groups = sorted({SYSTEM_DEPS[name] for item in items for name in getattr(item, "fixturenames", ())
-                     if name in SYSTEM_DEPS})
+                     if name in SYSTEM_DEPS} | {"browser" for item in items if item.get_closest_marker("browser")})
     if not groups:
         return
     check = subprocess.run(["bash", str(ROOT / ".ci" / "system-deps"), "--check", *groups], capture_output=True,
