@@ -25,6 +25,8 @@ COMPUTED = {
     ("sitegen/read/validation.py", "error.error.type"): set,
     ("sitegen/read/validation.py", "error.type"): set,
     ("sitegen/read/validation.py", "code"): set,
+    # Code.at builds the Problem of a declared code
+    ("sitegen/problems.py", "self.code"): set,
 }
 
 
