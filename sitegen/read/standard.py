@@ -60,9 +60,9 @@ SCHEMAS = {
                    "않으면 비어 있음.", maxLength=200),
             _field("released_by_ko", "string", "Who released the statistic, in Korean; given together with released_by_en.",
                    "통계를 발표한 기관의 한국어 이름. released_by_en과 함께 씀.", maxLength=200),
-            _field("publisher_ko", "string", "The publisher's name in Korean (연합뉴스 for Yonhap), shown on the Korean pages; "
-                   "empty when it has none, and the Korean pages then show publisher.",
-                   "보도한 곳의 한국어 이름 (Yonhap이면 연합뉴스). 한국어 페이지에 표시되며, 비어 있으면 publisher를 표시함.",
+            _field("publisher_ko", "string", "The publisher's name in Korean, shown on the Korean pages; empty when it has "
+                   "none, and the Korean pages then show publisher.",
+                   "보도한 곳의 한국어 이름 (예: 연합뉴스). 한국어 페이지에 표시되며, 비어 있으면 publisher를 표시함.",
                    maxLength=200),
         ],
         "primaryKey": ["id"],

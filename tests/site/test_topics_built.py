@@ -15,7 +15,7 @@ def test_computed_figures(built_site):
     text = re.sub(r"<[^>]+>", "", english)
     # 963 vs 267: +260.7%; per day: 267 in 240 days, 963 in 216 days
     assert "260.7% more than the 267" in text
-    assert "1.1 people before the crackdown and 4.5 during it" in text
+    assert "1.1 people a day before the crackdown and 4.5 during it" in text
     who = re.sub(r"<[^>]+>", "", (built_site / "en" / "topics" / "who" / "index.html").read_text(encoding="utf-8"))
     assert "Mostly teenagers: 69.5% of those apprehended" in who
 
