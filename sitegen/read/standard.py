@@ -19,6 +19,8 @@ FLAGS = ["lower_confidence", "inconsistent_in_release", "different_definition"]
 PERIOD_KINDS = ["crackdown", "comparison", "calendar_year", "snapshot", "partial_year", "rolling_year", "multi_year"]
 DATE_PRECISIONS = ["month", "about"]
 QUOTED_KINDS = ["change", "difference", "share", "daily_rate"]
+# Units that count things (a count is a whole number; a running total of one never falls).
+COUNT_UNITS = ["persons", "cases", "items", "victims", "reports", "services"]
 STATUS_CODES = {"c": "confidential: suppressed by disclosure control"}
 # The licence of a package that names none (and of the catalogue, the compilation).
 LICENSE = {"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/",

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import changelog, chart_addresses, consistency, disclosure, injection, personal_data, quoted, release, views
+from . import changelog, chart_addresses, consistency, cumulative, disclosure, injection, personal_data, quoted, release, views
 from ...problems import Problem
 
-CHECKS = [changelog, consistency, disclosure, injection, personal_data, quoted, release, views]
+CHECKS = [changelog, consistency, cumulative, disclosure, injection, personal_data, quoted, release, views]
 
 
 def run_all(dataset, config) -> list[Problem]:
