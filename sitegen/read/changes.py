@@ -30,13 +30,87 @@ import yaml
 
 from .. import SiteError
 from .catalog import read_table
-from ..problems import Problem
+from ..problems import Code, Problem
 
 CHANGELOG = "changelog.yml"
 RELEASES = "releases"
 KINDS = ("release", "revision", "correction")
 FIGURE_FIELDS = ("value", "qualifier", "status", "source_id", "flag")
 _SEMVER = re.compile(r"^(\d+)\.(\d+)\.(\d+)$")
+
+# -- the changelog file
+
+MISSING_CHANGELOG = Code(
+    "missing-changelog", "No changelog", "the package has no changelog",
+    "create changelog.yml with a first entry: '- {{version: 1.0.0, date: YYYY-MM-DD, kind: release, reason_en: ..., "
+    "reason_ko: ...}}' (see the maintainer's guide)",
+    "첫 항목이 있는 changelog.yml을 만듭니다: '- {{version: 1.0.0, date: YYYY-MM-DD, kind: release, reason_en: ..., "
+    "reason_ko: ...}}' (관리자 안내서 참고)",
+    dict(file="changelog.yml"))
+INVALID_CHANGELOG = Code(
+    "invalid-changelog", "Changelog unreadable", "{note}",
+    'fix the YAML at that place: one "- version: ..." block per entry, newest first (indentation, a missing colon, '
+    'or text containing ": " without quotes are the usual causes)',
+    '해당 자리의 YAML을 고칩니다. 항목마다 "- version: ..." 블록 하나를 최신 항목부터 씁니다 (들여쓰기, 빠진 콜론, '
+    '따옴표 없이 ": "가 든 글이 흔한 원인입니다)',
+    dict(file="changelog.yml", row=7, note="cannot be read: mapping values are not allowed here"))
+CHANGELOG_INCOMPLETE = Code(
+    "changelog-incomplete", "Changelog entry incomplete", "{note}",
+    f"fill in {{field}}: every entry has version (e.g. 1.1.0), date (YYYY-MM-DD), kind ({', '.join(KINDS)}), "
+    'reason_en and reason_ko (what changed and why, in English and in Korean); a revision or correction also names '
+    'its figures, e.g. figures: ["crackdown-2024-08-28/arrested/total"]',
+    f"{{field}}를 채웁니다. 항목마다 version(예: 1.1.0), date(YYYY-MM-DD), kind({', '.join(KINDS)}), "
+    "reason_en과 reason_ko(무엇이 왜 바뀌었는지, 영어와 한국어로)가 있고, revision과 correction은 바뀐 수치도 적습니다 "
+    '(예: figures: ["crackdown-2024-08-28/arrested/total"])',
+    dict(file="changelog.yml", row=4, field="date", note="is empty"))
+CHANGELOG_INVALID = Code(
+    "changelog-invalid", "Changelog value invalid", "{note}",
+    "write {field} as the changelog reads it: a version as MAJOR.MINOR.PATCH (1.1.0); a date as YYYY-MM-DD "
+    f"(2025-11-16); a kind as one of {', '.join(KINDS)}; figures as a list such as "
+    '["crackdown-2024-08-28/arrested/total"] (* matches anything)',
+    "{field}를 형식에 맞게 씁니다. version은 MAJOR.MINOR.PATCH(1.1.0), date는 YYYY-MM-DD(2025-11-16), "
+    f"kind는 {', '.join(KINDS)} 가운데 하나, " 'figures는 ["crackdown-2024-08-28/arrested/total"] 같은 목록입니다 '
+    "(*는 무엇이든 가리킵니다)",
+    dict(file="changelog.yml", row=4, field="kind", note='"update" is not a kind of change'))
+VERSION_BUMP = Code(
+    "version-bump", "Version not bumped by its kind", "{version} does not follow {previous} for a {kind}",
+    "use {expected} (a correction bumps the last number, a release or revision the middle one)",
+    "{expected}을 씁니다 (정정은 끝자리, 공개·수정은 가운데 자리를 올립니다)",
+    dict(file="changelog.yml", row=4, field="version", version="1.2.0", previous="1.0.0", kind="release",
+         expected="1.1.0"))
+CHANGELOG_ORDER = Code(
+    "changelog-order", "Changelog out of order", "{date} is older than the entry below it ({previous})",
+    "keep the newest entry at the top and check the date",
+    "최신 항목을 맨 위에 두고 날짜를 확인합니다",
+    dict(file="changelog.yml", row=4, field="date", date="2025-01-01", previous="2025-04-17"))
+
+# -- the changelog against the package
+
+VERSION_MISMATCH = Code(
+    "version-mismatch", "Version differs from the changelog", 'is "{version}" but the newest changelog entry is {newest}',
+    'set "version" to "{newest}" (the changelog is the record of versions)',
+    'datapackage.json의 "version"을 "{newest}"로 고칩니다 (버전의 기록은 changelog입니다)',
+    dict(file="datapackage.json", field="version", version="1.0.0", newest="1.1.0"))
+SNAPSHOT_WITHOUT_ENTRY = Code(
+    "snapshot-without-entry", "Release snapshot without an entry", "records version {version}, which the changelog lacks",
+    "add the changelog entry for {version}, or delete the snapshot if it was never published",
+    "{version} 항목을 changelog에 추가하거나, 공개된 적 없는 스냅숏이면 지웁니다",
+    dict(file="releases/1.1.0.csv", version="1.1.0"))
+UNRELEASED_FIGURE = Code(
+    "unreleased-figure", "New figure without a release entry", "{change} is new since the last release",
+    "add a release entry at the top of {changelog} (or name {figure} in its figures)",
+    "{changelog} 맨 위에 release 항목을 추가합니다 (또는 그 figures에 {figure}를 적습니다)",
+    dict(file="data/observations.csv", row=16, field="value", change="added   crackdown-2025 / arrested / total: 1449 "
+         "[source knpa-2025-04-17]", changelog="changelog.yml", figure="crackdown-2025/arrested/total"))
+UNRECORDED_CHANGE = Code(
+    "unrecorded-change", "Changed figure without an entry", "{change} since {released}, without a changelog entry",
+    "add a revision (new information) or correction (an error fixed) entry to {changelog} with figures: "
+    '["{figure}"], or restore the old value',
+    '{changelog}에 figures: ["{figure}"]를 적은 revision(새 정보) 또는 correction(오류 정정) 항목을 추가하거나 '
+    "원래 값으로 되돌립니다",
+    dict(file="data/observations.csv", row=2, field="value", change="changed crackdown-2024-08-28 / arrested / total: "
+         "963 [source knpa-2024-11-07] -> 970 [source knpa-2024-11-07]", released="1.0.0", changelog="changelog.yml",
+         figure="crackdown-2024-08-28/arrested/total"))
 
 
 @dataclass(frozen=True)
@@ -107,20 +181,17 @@ def read_changelog(folder: Path) -> tuple[list[Entry], list[Problem]]:
     path = folder / CHANGELOG
     where = str(path)
     if not path.is_file():
-        return [], [Problem(where, None, None, "missing-changelog", "the package has no changelog",
-                            f"create {CHANGELOG} with a first entry: '- {{version: 1.0.0, date: YYYY-MM-DD, kind: release, "
-                            "reason_en: ..., reason_ko: ...}' (see the maintainer's guide)")]
+        return [], [MISSING_CHANGELOG.at(where)]
     try:
         text = path.read_text(encoding="utf-8")
         node = yaml.compose(text)
         data = yaml.safe_load(text)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
         mark = getattr(error, "problem_mark", None)
-        return [], [Problem(where, mark.line + 1 if mark else None, None, "invalid-changelog", f"cannot be read: {error}".split("\n")[0],
-                            "fix the YAML at that place (indentation and a missing colon are the usual causes)")]
+        return [], [INVALID_CHANGELOG.at(where, mark.line + 1 if mark else None,
+                                         note=f"cannot be read: {error}".split("\n")[0])]
     if not isinstance(data, list) or not data or not all(isinstance(item, dict) for item in data):
-        return [], [Problem(where, None, None, "invalid-changelog", "is not a list of entries",
-                            "write one entry per '- version: ...' block, newest first")]
+        return [], [INVALID_CHANGELOG.at(where, note="is not a list of entries")]
     entries, problems = [], []
     for item, item_node in zip(data, node.value):
         entry, found = _entry(item, item_node.start_mark.line + 1, where)
@@ -135,32 +206,24 @@ def _entry(item: dict, line: int, where: str) -> tuple[Entry | None, list[Proble
         value = item.get(key)
         return "" if value is None else str(value).strip()
 
-    problems = [Problem(where, line, key, "changelog-incomplete", "is empty", hint)
-                for key, hint in [("version", "write the new version, e.g. 1.1.0"),
-                                  ("date", "write the publication date as YYYY-MM-DD"),
-                                  ("kind", f"write one of: {', '.join(KINDS)}"),
-                                  ("reason_en", "say in English what changed and why"),
-                                  ("reason_ko", "say in Korean what changed and why")] if not text(key)]
+    problems = [CHANGELOG_INCOMPLETE.at(where, line, key, note="is empty")
+                for key in ("version", "date", "kind", "reason_en", "reason_ko") if not text(key)]
     if text("version") and not parse_version(text("version")):
-        problems.append(Problem(where, line, "version", "changelog-invalid", f'"{text("version")}" is not a version',
-                                "write MAJOR.MINOR.PATCH, e.g. 1.1.0"))
+        problems.append(CHANGELOG_INVALID.at(where, line, "version", note=f'"{text("version")}" is not a version'))
     if text("date"):
         try:
             dt.date.fromisoformat(text("date"))
         except ValueError:
-            problems.append(Problem(where, line, "date", "changelog-invalid", f'"{text("date")}" is not a date',
-                                    "write the date as YYYY-MM-DD, e.g. 2025-11-16"))
+            problems.append(CHANGELOG_INVALID.at(where, line, "date", note=f'"{text("date")}" is not a date'))
     if text("kind") and text("kind") not in KINDS:
-        problems.append(Problem(where, line, "kind", "changelog-invalid", f'"{text("kind")}" is not a kind of change',
-                                f"use one of: {', '.join(KINDS)}"))
+        problems.append(CHANGELOG_INVALID.at(where, line, "kind", note=f'"{text("kind")}" is not a kind of change'))
     figures = item.get("figures") or []
     if isinstance(figures, str) or not all(isinstance(f, str) and f.count("/") == 2 for f in figures):
-        problems.append(Problem(where, line, "figures", "changelog-invalid", "is not a list of period/measure/group",
-                                'write e.g. figures: ["crackdown-2024-08-28/arrested/total"] (* matches anything)'))
+        problems.append(CHANGELOG_INVALID.at(where, line, "figures", note="is not a list of period/measure/group"))
         figures = []
     if text("kind") in ("revision", "correction") and not figures:
-        problems.append(Problem(where, line, "figures", "changelog-incomplete", f"a {text('kind')} must name the figures it changes",
-                                'list them, e.g. figures: ["crackdown-2024-08-28/arrested/total"]'))
+        problems.append(CHANGELOG_INCOMPLETE.at(where, line, "figures",
+                                                note=f"a {text('kind')} must name the figures it changes"))
     if problems:
         return None, problems
     return Entry(text("version"), text("date"), text("kind"), {"ko": text("reason_ko"), "en": text("reason_en")},
@@ -173,13 +236,10 @@ def _order(entries: list[Entry], where: str) -> list[Problem]:
     for newer, older in zip(entries, entries[1:]):
         expected = bump(older.version, newer.kind)
         if newer.version != expected:
-            problems.append(Problem(where, newer.line, "version", "version-bump",
-                                    f"{newer.version} does not follow {older.version} for a {newer.kind}",
-                                    f"use {expected} (a correction bumps the last number, a release or revision the middle one)"))
+            problems.append(VERSION_BUMP.at(where, newer.line, "version", version=newer.version, previous=older.version,
+                                            kind=newer.kind, expected=expected))
         if newer.date < older.date:
-            problems.append(Problem(where, newer.line, "date", "changelog-order",
-                                    f"{newer.date} is older than the entry below it ({older.date})",
-                                    "keep the newest entry at the top and check the date"))
+            problems.append(CHANGELOG_ORDER.at(where, newer.line, "date", date=newer.date, previous=older.date))
     return problems
 
 
@@ -271,14 +331,12 @@ def check(dataset) -> list[Problem]:
         return problems
     where = str(dataset.folder / CHANGELOG)
     if dataset.version != entries[0].version:
-        problems.append(Problem(str(dataset.folder / "datapackage.json"), None, "version", "version-mismatch",
-                                f'is "{dataset.version}" but the newest changelog entry is {entries[0].version}',
-                                f'set "version" to "{entries[0].version}" (the changelog is the record of versions)'))
+        problems.append(VERSION_MISMATCH.at(dataset.folder / "datapackage.json", None, "version", version=dataset.version,
+                                            newest=entries[0].version))
     released, snapshot = latest_snapshot(dataset.folder)
     pending = [e for e in entries if released is None or parse_version(e.version) > parse_version(released)]
     if released and released not in {e.version for e in entries}:
-        problems.append(Problem(str(snapshot), None, None, "snapshot-without-entry", f"records version {released}, which the changelog lacks",
-                                f"add the changelog entry for {released}, or delete the snapshot if it was never published"))
+        problems.append(SNAPSHOT_WITHOUT_ENTRY.at(snapshot, version=released))
     obs_path = str(dataset.folder / "data" / "observations.csv")
     # A release entry without figures covers every new figure: then only removed and changed ones need a look.
     covers_new = any(e.kind == "release" and not e.figures for e in pending)
@@ -288,13 +346,12 @@ def check(dataset) -> list[Problem]:
             # A release covers new figures; a correction or revision that names one covers it too (a figure moved
             # to its right group or measure is removed under its old name and added under the new one).
             if not any(e.covers(change.figure) for e in pending):
-                problems.append(Problem(obs_path, change.row, "value", "unreleased-figure", f"{change} is new since the last release",
-                                        f"add a release entry at the top of {where} (or name {change.figure} in its figures)"))
+                problems.append(UNRELEASED_FIGURE.at(obs_path, change.row, "value", change=change, changelog=where,
+                                                     figure=change.figure))
         elif not any(e.kind in ("revision", "correction") and e.covers(change.figure) for e in pending):
             file = obs_path if change.change == "changed" else str(snapshot)
-            problems.append(Problem(file, change.row, "value", "unrecorded-change", f"{change} since {released}, without a changelog entry",
-                                    f"add a revision (new information) or correction (an error fixed) entry to {where} "
-                                    f'with figures: ["{change.figure}"], or restore the old value'))
+            problems.append(UNRECORDED_CHANGE.at(file, change.row, "value", change=change, released=released,
+                                                 changelog=where, figure=change.figure))
     return problems
 
 

@@ -119,13 +119,16 @@ def test_build_prints_stages_and_a_summary_and_no_end_of_life_banner(tmp_path):
 
 
 def test_the_guide_explains_every_problem_code_in_both_languages(built_site):
-    from sitegen.codes import all_codes
+    from sitegen.render.guide import problem_codes
 
-    for page in (built_site / "guide" / "index.html", built_site / "en" / "guide" / "index.html"):
+    codes = problem_codes()
+    for lang, page in (("ko", built_site / "guide" / "index.html"), ("en", built_site / "en" / "guide" / "index.html")):
         html = page.read_text(encoding="utf-8")
         assert 'id="problem-codes"' in html and 'href="#problem-codes"' in html
-        for code in all_codes():
+        for code in codes:
             assert f'<tr id="code-{code}"><td><code>{code}</code></td>' in html, f"{page}: {code} missing"
+        # the example made from the template, the fix in the page's language
+        assert f"<code>{codes['no-rows'].example_message}</code></td><td>{codes['no-rows'].example_fix(lang)}</td>" in html
     assert "../whats-new/" in (built_site / "en" / "guide" / "index.html").read_text(encoding="utf-8")
 
 

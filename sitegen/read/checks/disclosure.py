@@ -20,29 +20,7 @@ from collections.abc import Iterator
 
 import pandas as pd
 
-from ...problems import Problem
-from ...codes import Code
-
-CODES = {
-    "disclosive-count": Code("data/observations.csv:9:value: crackdown-2024-08-28 / arrested / age_50_plus is 4, below the "
-                             "disclosure threshold of 5",
-                             "Empty the value and put c in status; or, if a named outlet reported the releasing body's figure "
-                             "verbatim, put that outlet's source id in disclosure_exemption.",
-                             "value를 비우고 status에 c를 씁니다. 발표 기관의 수치를 이름이 밝혀진 언론사가 그대로 보도했다면 "
-                             "disclosure_exemption에 그 보도의 출처 id를 적습니다."),
-    "exemption-not-verbatim": Code('data/observations.csv:9:disclosure_exemption: names "vop-2025-04-17", but no row from that '
-                                   "source reports crackdown-2024-08-28 / arrested / age_50_plus with this value",
-                                   "Name the outlet's source that reported exactly this figure and record its row, or suppress the cell.",
-                                   "이 수치를 그대로 보도한 출처를 적고 그 행을 기록하거나, 칸을 비공개 처리합니다."),
-    "suppressed-cell-revealed": Code("data/observations.csv:11:value: prints crackdown-2024-08-28 / detained / total, which "
-                                     "another row suppresses",
-                                     "Suppress this row too (empty value, c in status) or remove it.",
-                                     "이 행도 비공개 처리하거나(value 비움, status에 c) 지웁니다."),
-    "recoverable-suppression": Code("data/observations.csv:9:value: the suppressed crackdown-2024-08-28 / arrested / age_50_plus "
-                                    "can be recovered by subtraction: total = age_10_19 + ...",
-                                    "Suppress a second cell of that sum as well (the hint names one).",
-                                    "그 합계의 다른 칸 하나도 비공개 처리합니다 (안내에 후보가 나옵니다)."),
-}
+from ...problems import Code, Problem
 
 # The exemption rule in the words the methodology pages use (tests/test_safety.py ties the two together).
 EXEMPTION_RULE = {
@@ -56,6 +34,39 @@ EXEMPTION_RULE = {
 
 def exemption_rule(lang: str, k: int) -> str:
     return EXEMPTION_RULE[lang].format(below=k - 1)
+
+
+DISCLOSIVE_COUNT = Code(
+    "disclosive-count", "Count below the disclosure threshold",
+    "{period} / {measure} / {group} is {value}, below the disclosure threshold of {threshold}",
+    "suppress it: empty the value and put c in status; or, only if this holds: " + EXEMPTION_RULE["en"].replace("`", ""),
+    "비공개 처리합니다: value를 비우고 status에 c를 씁니다. 다음의 경우에만 예외로 공개합니다: "
+    + EXEMPTION_RULE["ko"].replace("`", ""),
+    dict(file="data/observations.csv", row=9, field="value", period="crackdown-2024-08-28", measure="arrested",
+         group="age_50_plus", value=4, threshold=5, below=4))
+EXEMPTION_NOT_VERBATIM = Code(
+    "exemption-not-verbatim", "Exemption without the verbatim report",
+    'names "{source}", but no row from that source reports {period} / {measure} / {group} with this value',
+    "name the source of the outlet that reported exactly this figure verbatim (and record its row), or empty "
+    "disclosure_exemption and suppress the cell",
+    "이 수치를 그대로 보도한 언론사의 출처를 적고 그 행을 기록하거나, disclosure_exemption을 비우고 칸을 비공개 처리합니다",
+    dict(file="data/observations.csv", row=9, field="disclosure_exemption", source="vop-2025-04-17",
+         period="crackdown-2024-08-28", measure="arrested", group="age_50_plus"))
+SUPPRESSED_CELL_REVEALED = Code(
+    "suppressed-cell-revealed", "Suppressed cell printed by another row",
+    "prints {period} / {measure} / {group}, which another row suppresses",
+    "suppress this row too (empty value, c in status) or remove it",
+    "이 행도 비공개 처리하거나(value 비움, status에 c) 지웁니다",
+    dict(file="data/observations.csv", row=11, field="value", period="crackdown-2024-08-28", measure="detained",
+         group="total"))
+RECOVERABLE_SUPPRESSION = Code(
+    "recoverable-suppression", "Suppressed cell recoverable by subtraction",
+    "the suppressed {period} / {measure} / {group} can be recovered by subtraction: {equation}",
+    "suppress a second cell of that sum as well, e.g. {period} / {measure} / {other} (empty value, c in status)",
+    "그 합계의 다른 칸 하나도 비공개 처리합니다(value 비움, status에 c). 예: {period} / {measure} / {other}",
+    dict(file="data/observations.csv", row=9, field="value", period="crackdown-2024-08-28", measure="arrested",
+         group="age_50_plus", equation="total = age_10_19 + age_20_29 + age_30_39 + age_40_49 + age_50_plus",
+         other="age_40_49"))
 
 
 FRACTIONAL_UNITS = {"percent", "per_day"}
@@ -84,11 +95,8 @@ def _disclosive(dataset, obs, path, k: int) -> Iterator[Problem]:
     value = obs["value"]
     small = value.notna() & (value >= 1) & (value < k) & ~units.isin(FRACTIONAL_UNITS) & (obs["disclosure_exemption"] == "")
     for row, o in _rows(obs, small.fillna(False)):
-        yield Problem(path, row, "value", "disclosive-count",
-                      f'{o["period_id"]} / {o["measure"]} / {o["group"]} is {int(o["value"])}, below the disclosure '
-                      f"threshold of {k}",
-                      "suppress it: empty the value and put c in status; or, only if this holds: "
-                      + exemption_rule("en", k).replace("`", ""))
+        yield DISCLOSIVE_COUNT.at(path, row, "value", period=o["period_id"], measure=o["measure"], group=o["group"],
+                                  value=int(o["value"]), threshold=k, below=k - 1)
 
 
 def _exemptions(obs, path) -> Iterator[Problem]:
@@ -100,11 +108,8 @@ def _exemptions(obs, path) -> Iterator[Problem]:
     for index, text, source, value in zip(exempt.index, texts, exempt["disclosure_exemption"], exempt["value"]):
         if pd.isna(value) or text + (source,) not in reported:
             o = exempt.loc[index]
-            yield Problem(path, int(index) + 2, "disclosure_exemption", "exemption-not-verbatim",
-                          f'names "{o["disclosure_exemption"]}", but no row from that source reports '
-                          f'{o["period_id"]} / {o["measure"]} / {o["group"]} with this value',
-                          "name the source of the outlet that reported exactly this figure verbatim (and record its "
-                          "row), or empty disclosure_exemption and suppress the cell")
+            yield EXEMPTION_NOT_VERBATIM.at(path, int(index) + 2, "disclosure_exemption", source=o["disclosure_exemption"],
+                                            period=o["period_id"], measure=o["measure"], group=o["group"])
 
 
 def _revealed_elsewhere(obs, path) -> Iterator[Problem]:
@@ -115,9 +120,8 @@ def _revealed_elsewhere(obs, path) -> Iterator[Problem]:
         return
     marked = obs.merge(suppressed.assign(_hidden=True), on=cell, how="left")["_hidden"].eq(True).to_numpy()
     for row, o in _rows(obs, marked & obs["value"].notna().to_numpy() & (obs["status"] != SUPPRESSED).to_numpy()):
-        yield Problem(path, row, "value", "suppressed-cell-revealed",
-                      f'prints {o["period_id"]} / {o["measure"]} / {o["group"]}, which another row suppresses',
-                      "suppress this row too (empty value, c in status) or remove it")
+        yield SUPPRESSED_CELL_REVEALED.at(path, row, "value", period=o["period_id"], measure=o["measure"],
+                                          group=o["group"])
 
 
 def _recoverable(dataset, obs, path) -> Iterator[Problem]:
@@ -144,11 +148,8 @@ def _recoverable(dataset, obs, path) -> Iterator[Problem]:
             else:
                 cells[group] = ("inexact", None)
         for group, row, via, other in _solve(cells, sums):
-            yield Problem(path, row, "value", "recoverable-suppression",
-                          f"the suppressed {period_id} / {measure} / {group} can be recovered by subtraction: "
-                          f"{via}",
-                          f'suppress a second cell of that sum as well, e.g. {period_id} / {measure} / {other} '
-                          "(empty value, c in status)")
+            yield RECOVERABLE_SUPPRESSION.at(path, row, "value", period=period_id, measure=measure, group=group,
+                                             equation=via, other=other)
 
 
 def _solve(cells: dict, sums: dict[str, list[str]]) -> list[tuple[str, int, str, str]]:

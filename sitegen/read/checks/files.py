@@ -13,31 +13,44 @@ import re
 from pathlib import Path, PurePosixPath
 
 from .personal_data import field_problems
-from ...problems import Problem
-from ...codes import Code
-
-CODES = {
-    "unsafe-path": Code('datapackage.json:resources.observations.path: "../outside.csv" climbs out of the package folder with ".."',
-                        "Put the file inside the package folder and give a relative path such as data/observations.csv "
-                        "(no absolute path, URL, hidden folder or link leading out).",
-                        "파일을 패키지 폴더 안에 두고 data/observations.csv처럼 상대 경로로 적습니다 "
-                        "(절대 경로·URL·숨김 폴더·바깥을 가리키는 링크는 안 됩니다)."),
-    "not-utf8": Code("data/groups.csv:2: is not UTF-8 text (byte 33) - it looks like CP949/EUC-KR",
-                     'In Excel, "Save As" > "CSV UTF-8", or run iconv -f CP949 -t UTF-8 groups.csv > fixed.csv.',
-                     '엑셀에서 "다른 이름으로 저장" > "CSV UTF-8"을 고르거나 iconv -f CP949 -t UTF-8 groups.csv > fixed.csv를 실행합니다.'),
-    "empty-file": Code("data/observations.csv: is empty", "Write the header and the rows, or remove the resource.",
-                       "머리글 행과 데이터 행을 쓰거나 리소스를 지웁니다."),
-    "no-rows": Code("data/observations.csv:1: has a header but no rows", "Add rows under the header, or remove the resource.",
-                    "머리글 아래에 행을 추가하거나 리소스를 지웁니다."),
-    "unknown-field-type": Code('datapackage.json:resources.observations.schema.value.type: field type "numbr" is not a Table '
-                               "Schema type",
-                               "Use the type of the standard schema (sitegen/read/standard.py).",
-                               "표준 스키마(sitegen/read/standard.py)의 형식을 씁니다."),
-}
+from ...problems import Code, Problem
 from ..standard import MAY_BE_EMPTY
 
 FIELD_TYPES = {"any", "array", "boolean", "date", "datetime", "duration", "geojson", "geopoint", "integer",
                "number", "object", "string", "time", "year", "yearmonth"}
+
+UNSAFE_PATH = Code(
+    "unsafe-path", "Path leads out of the package", '"{path}" {reason}',
+    'put the file inside the package folder and give its path relative to it, e.g. "data/observations.csv" '
+    "(no absolute path, URL, hidden folder or link leading out)",
+    '파일을 패키지 폴더 안에 두고 "data/observations.csv"처럼 상대 경로로 적습니다 '
+    "(절대 경로·URL·숨김 폴더·바깥을 가리키는 링크는 안 됩니다)",
+    dict(file="datapackage.json", field="resources.observations.path", path="../outside.csv",
+         reason='climbs out of the package folder with ".."'))
+UNKNOWN_FIELD_TYPE = Code(
+    "unknown-field-type", "Field type unknown", 'field type "{type}" is not a Table Schema type',
+    "use one of: {types} (the standard schema in sitegen/read/standard.py says which)",
+    "{types} 가운데 하나를 씁니다 (어느 것인지는 sitegen/read/standard.py의 표준 스키마에 있습니다)",
+    dict(file="datapackage.json", field="resources.observations.schema.value.type", type="numbr",
+         types=", ".join(sorted(FIELD_TYPES))))
+EMPTY_FILE = Code(
+    "empty-file", "Empty file", "is empty",
+    "write the header line and the rows, or remove the resource",
+    "머리글 행과 데이터 행을 쓰거나 리소스를 지웁니다",
+    dict(file="data/observations.csv"))
+NOT_UTF8 = Code(
+    "not-utf8", "File not UTF-8", "is not UTF-8 text (byte {byte}) - it looks like {encoding}",
+    'save it as UTF-8: in Excel "Save As" > "CSV UTF-8 (comma delimited)", '
+    "or run: iconv -f CP949 -t UTF-8 {name} > fixed.csv && mv fixed.csv {name}",
+    '엑셀에서 "다른 이름으로 저장" > "CSV UTF-8(쉼표로 분리)"을 고르거나 '
+    "iconv -f CP949 -t UTF-8 {name} > fixed.csv && mv fixed.csv {name}를 실행해 UTF-8로 저장합니다",
+    dict(file="data/groups.csv", row=2, byte=33, encoding="CP949/EUC-KR (Korean Windows, Excel or Hangul default)",
+         name="groups.csv"))
+NO_ROWS = Code(
+    "no-rows", "Header without rows", "has a header but no rows",
+    "add at least one row under the header, or remove the resource",
+    "머리글 아래에 행을 하나 이상 추가하거나 리소스를 지웁니다",
+    dict(file="data/observations.csv", row=1))
 _URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
@@ -52,9 +65,7 @@ def check_paths(folder: Path, descriptor: dict) -> list[Problem]:
         field = f"resources.{resource.get('name')}.path"
         reason = _unsafe(folder, rpath)
         if reason:
-            problems.append(Problem(where, None, field, "unsafe-path", f'"{rpath}" {reason}',
-                                    'put the file inside the package folder and give its path relative to it, '
-                                    'e.g. "data/observations.csv"'))
+            problems.append(UNSAFE_PATH.at(where, None, field, path=rpath, reason=reason))
     return problems
 
 
@@ -81,11 +92,9 @@ def check_contents(folder: Path, descriptor: dict) -> list[Problem]:
         for field in resource.get("schema", {}).get("fields", []):
             kind = field.get("type", "string")
             if kind not in FIELD_TYPES:
-                problems.append(Problem(str(folder / "datapackage.json"), None,
-                                        f"resources.{resource.get('name')}.schema.{field.get('name')}.type",
-                                        "unknown-field-type", f'field type "{kind}" is not a Table Schema type',
-                                        f"use one of: {', '.join(sorted(FIELD_TYPES))} (the standard schema in "
-                                        "sitegen/read/standard.py says which)"))
+                problems.append(UNKNOWN_FIELD_TYPE.at(folder / "datapackage.json", None,
+                                                      f"resources.{resource.get('name')}.schema.{field.get('name')}.type",
+                                                      type=kind, types=", ".join(sorted(FIELD_TYPES))))
         text_problems = _check_text(folder / resource["path"], may_be_empty=resource.get("name") in MAY_BE_EMPTY)
         problems += text_problems or _personal_fields(folder / resource["path"], resource)
     return problems
@@ -101,24 +110,19 @@ def _personal_fields(path: Path, resource: dict) -> list[Problem]:
 def _check_text(path: Path, may_be_empty: bool = False) -> list[Problem]:
     data = path.read_bytes()
     if not data.strip():
-        return [Problem(str(path), None, None, "empty-file", "is empty",
-                        "write the header line and the rows, or remove the resource")]
+        return [EMPTY_FILE.at(path)]
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         row = data.count(b"\n", 0, error.start) + 1
-        guess = ""
         try:
             data.decode("cp949")
-            guess = " - it looks like CP949/EUC-KR (Korean Windows, Excel or Hangul default)"
+            encoding = "CP949/EUC-KR (Korean Windows, Excel or Hangul default)"
         except UnicodeDecodeError:
-            pass
-        return [Problem(str(path), row, None, "not-utf8", f"is not UTF-8 text (byte {error.start}){guess}",
-                        'save it as UTF-8: in Excel "Save As" > "CSV UTF-8 (comma delimited)", '
-                        f"or run: iconv -f CP949 -t UTF-8 {path.name} > fixed.csv && mv fixed.csv {path.name}")]
+            encoding = "an encoding other than CP949/EUC-KR"
+        return [NOT_UTF8.at(path, row, byte=error.start, encoding=encoding, name=path.name)]
     if not may_be_empty and len([line for line in text.splitlines() if line.strip()]) < 2:
-        return [Problem(str(path), 1, None, "no-rows", "has a header but no rows",
-                        "add at least one row under the header, or remove the resource")]
+        return [NO_ROWS.at(path, 1)]
     return []
 
 

@@ -15,20 +15,23 @@ from collections.abc import Iterator
 
 import pandas as pd
 
-from ...codes import Code
-from ...problems import Problem
+from ...problems import Code, Problem
 from .tables import columns, matching
 
 FORMULA_START = r"^[=+\-@\t\r]"
 CONTROL = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"
-CODES = {
-    "formula-injection": Code("data/groups.csv:5:name_en: '=HYPERLINK(...)' starts with '=', which a spreadsheet runs as a formula",
-                              "Remove the leading =, +, -, @, tab or carriage return (write a minus sign as −).",
-                              "맨 앞의 =, +, -, @, 탭, 캐리지 리턴을 지웁니다 (빼기 기호는 −로 씁니다)."),
-    "control-character": Code("data/sources.csv:3:quote: 'a\\x08b' holds the control character U+0008",
-                              "Delete the invisible character; it usually comes from copying text out of another program.",
-                              "보이지 않는 제어 문자를 지웁니다. 다른 프로그램에서 복사한 글에 흔히 섞여 들어옵니다."),
-}
+FORMULA_INJECTION = Code(
+    "formula-injection", "Text that runs as a formula",
+    "{cell!r} starts with {first!r}, which a spreadsheet runs as a formula",
+    "remove the leading {first!r} (write a minus sign as − or put the text in words)",
+    "맨 앞의 {first!r}를 지웁니다 (빼기 기호는 −로 쓰거나 말로 풀어 씁니다)",
+    dict(file="data/groups.csv", row=5, field="name_en", cell="=HYPERLINK(...)", first="="))
+CONTROL_CHARACTER = Code(
+    "control-character", "Invisible control character",
+    "{cell!r} holds the control character U+{codepoint:04X}, which cannot be shown or written to a spreadsheet",
+    "delete it (it usually comes from copying text out of another program)",
+    "보이지 않는 제어 문자를 지웁니다 (다른 프로그램에서 복사한 글에 흔히 섞여 들어옵니다)",
+    dict(file="data/sources.csv", row=3, field="quote", cell="a\x08b", codepoint=8))
 DESCRIPTOR_TEXTS = ("title", "title_ko", "description", "description_ko", "name", "version")
 
 
@@ -52,13 +55,8 @@ def check(dataset, config) -> Iterator[Problem]:
 
 
 def _problem(path: str, row: int | None, field: str, cell: str) -> Problem:
-    return Problem(path, row, field, "formula-injection",
-                   f"{cell[:40]!r} starts with {cell[:1]!r}, which a spreadsheet runs as a formula",
-                   "remove the leading character (write a minus sign as − or put the text in words)")
+    return FORMULA_INJECTION.at(path, row, field, cell=cell[:40], first=cell[:1])
 
 
 def _control(path: str, row: int | None, field: str, cell: str) -> Problem:
-    char = re.search(CONTROL, cell).group()
-    return Problem(path, row, field, "control-character",
-                   f"{cell[:40]!r} holds the control character U+{ord(char):04X}, which cannot be shown or written to a "
-                   "spreadsheet", "delete it (it usually comes from copying text out of another program)")
+    return CONTROL_CHARACTER.at(path, row, field, cell=cell[:40], codepoint=ord(re.search(CONTROL, cell).group()))

@@ -19,16 +19,15 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ...codes import Code
-from ...problems import Problem
+from ...problems import Code, Problem
 
-CODES = {
-    "typed-number": Code('site_src/topics/ko/arrests.md.j2:12: states the number "1,234" by hand',
-                         'Refer to the figure instead: {{ fig("package", "period", "measure") }} (or change(), share(), '
-                         "per_day()); a year, date, age, list number or help-line number is allowed as it is.",
-                         '수치를 직접 쓰지 말고 {{ fig("패키지", "기간", "측정") }}(또는 change(), share(), per_day())로 '
-                         "가리킵니다. 연도·날짜·나이·목록 번호·상담 전화번호는 그대로 써도 됩니다."),
-}
+TYPED_NUMBER = Code(
+    "typed-number", "Number typed by hand", 'states the number "{number}" by hand',
+    'refer to the figure instead: {{{{ fig("package", "period", "measure") }}}} (or change(), share(), per_day()); '
+    "a year, date, age, list number or help-line number is allowed as it is",
+    '수치를 직접 쓰지 말고 {{{{ fig("패키지", "기간", "측정") }}}}(또는 change(), share(), per_day())로 '
+    "가리킵니다. 연도·날짜·나이·목록 번호·상담 전화번호는 그대로 써도 됩니다",
+    dict(file="site_src/topics/ko/arrests.md.j2", row=12, number="1,234"))
 
 PHONES = ("02-735-8994", "1366", "1377", "1388", "0117", "117", "112")
 MONTHS = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*"
@@ -62,8 +61,7 @@ def check_prose(site_src: Path) -> list[Problem]:
         if not path.is_file():
             continue
         shown = path.relative_to(site_src.parent).as_posix()
-        problems += [Problem(shown, line, None, "typed-number", f'states the number "{number}" by hand',
-                             CODES["typed-number"].fix_en)
+        problems += [TYPED_NUMBER.at(shown, line, number=number)
                      for line, number in typed_numbers(path.read_text(encoding="utf-8"))]
     return problems
 

@@ -8,24 +8,29 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...util import i18n
-from ...problems import Problem
-from ...codes import Code
+from ...problems import Code, Problem
 
-CODES = {
-    "unknown-group": Code('data/quoted_figures.csv:3:group: "age_10_14" is not a group id',
-                          "Use ids from data/groups.csv, joined by + for a combined share.",
-                          "data/groups.csv의 id를 씁니다. 합친 비율은 +로 잇습니다."),
-    "quoted-figure-not-computable": Code("data/quoted_figures.csv:3:value: Korea JoongAng Daily (joongang-daily-2025-04-17) quotes "
-                                         "93.1 (share) but the published exact figures it needs are missing",
-                                         "Add the published observations it is computed from, or correct period_id, "
-                                         "base_period_id, measure, group or of_group.",
-                                         "계산에 필요한 공표 수치를 observations에 추가하거나 period_id, base_period_id, measure, "
-                                         "group, of_group을 고칩니다."),
-    "quoted-figure-mismatch": Code("data/quoted_figures.csv:3:value: Korea JoongAng Daily (joongang-daily-2025-04-17) quotes 95 "
-                                   "(share) but ours is 93.15 (669+228 of 963); at 1 decimals they must differ by at most 0.05",
-                                   "Check the observations it is computed from and the quoted value against the release.",
-                                   "계산에 쓰인 수치와 인용된 값을 발표 원문과 대조합니다."),
-}
+UNKNOWN_GROUP = Code(
+    "unknown-group", "Group not found", '"{group}" is not a group id',
+    "use ids from data/groups.csv, joined by + for a combined share",
+    "data/groups.csv의 id를 씁니다. 합친 비율은 +로 잇습니다",
+    dict(file="data/quoted_figures.csv", row=3, field="group", group="age_10_14"))
+QUOTED_FIGURE_NOT_COMPUTABLE = Code(
+    "quoted-figure-not-computable", "Quoted figure cannot be computed",
+    "{source} quotes {quoted} ({kind}) but the published exact figures it needs are missing",
+    "add the published observations it is computed from, or correct period_id, base_period_id, measure, group or "
+    "of_group",
+    "계산에 필요한 공표 수치를 observations에 추가하거나 period_id, base_period_id, measure, group, of_group을 고칩니다",
+    dict(file="data/quoted_figures.csv", row=3, field="value", source="Korea JoongAng Daily (joongang-daily-2025-04-17)",
+         quoted="93.1", kind="share"))
+QUOTED_FIGURE_MISMATCH = Code(
+    "quoted-figure-mismatch", "Quoted figure differs from ours",
+    "{source} quotes {quoted} ({kind}) but ours is {ours:.4g} ({inputs}); at {decimals} decimals they must differ by "
+    "at most {tolerance:.3g}",
+    "check the observations it is computed from and the quoted value against the release",
+    "계산에 쓰인 수치와 인용된 값을 발표 원문과 대조합니다",
+    dict(file="data/quoted_figures.csv", row=3, field="value", source="Korea JoongAng Daily (joongang-daily-2025-04-17)",
+         quoted="95", kind="share", ours=93.1464174, inputs="669+228 of 963", decimals=1, tolerance=0.05))
 
 
 def check(dataset, config) -> Iterator[Problem]:
@@ -35,8 +40,7 @@ def check(dataset, config) -> Iterator[Problem]:
     for index, combined in zip(table.index, table["group"]):
         for group in str(combined).split("+"):
             if group not in groups:
-                yield Problem(path, index + 2, "group", "unknown-group", f'"{group}" is not a group id',
-                              "use ids from data/groups.csv, joined by + for a combined share")
+                yield UNKNOWN_GROUP.at(path, index + 2, "group", group=group)
 
 
 def check_figures(dataset, figures) -> Iterator[Problem]:
@@ -52,12 +56,8 @@ def check_figures(dataset, figures) -> Iterator[Problem]:
         source = f'{sources.get(figure.source_id, figure.source_id)} ({figure.source_id})'
         quoted = i18n.number(figure.quoted, "en")
         if figure.ours is None:
-            yield Problem(path, row, "value", "quoted-figure-not-computable",
-                          f"{source} quotes {quoted} ({figure.kind}) but the published exact figures it needs are missing",
-                          "add the published observations it is computed from, or correct period_id, base_period_id, "
-                          "measure, group or of_group")
+            yield QUOTED_FIGURE_NOT_COMPUTABLE.at(path, row, "value", source=source, quoted=quoted, kind=figure.kind)
         else:
-            yield Problem(path, row, "value", "quoted-figure-mismatch",
-                          f"{source} quotes {quoted} ({figure.kind}) but ours is {figure.ours:.4g} ({figure.inputs}); "
-                          f"at {figure.decimals} decimals they must differ by at most {figure.tolerance:.3g}",
-                          "check the observations it is computed from and the quoted value against the release")
+            yield QUOTED_FIGURE_MISMATCH.at(path, row, "value", source=source, quoted=quoted, kind=figure.kind,
+                                            ours=figure.ours, inputs=figure.inputs, decimals=figure.decimals,
+                                            tolerance=figure.tolerance)

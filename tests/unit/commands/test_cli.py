@@ -13,8 +13,9 @@ FIXTURES = "tests/fixtures"
 
 EXPECTED = {
     "text-in-count": f'{FIXTURES}/text-in-count/crackdown/data/observations.csv:6:value: [type-error] "228명" is not a number'
-                     " - write digits only, e.g. 1234 (no commas, units, % or ~); for a suppressed cell leave it empty"
-                     " and put c in status",
+                     " - write the number as the schema reads it: numbers and integers in digits only, e.g. 1234 (no"
+                     " commas, units, % or ~; a suppressed cell stays empty, with c in status); dates as YYYY-MM-DD, e.g."
+                     " 2025-04-17",
     "missing-column": f'{FIXTURES}/missing-column/crackdown/data/observations.csv:1:qualifier: [missing-column] has no column'
                       ' "qualifier" - add the column "qualifier" to the header (columns: period_id, measure, group, value,'
                       " qualifier, status, role, source_id, disclosure_exemption, flag, note_en, note_ko)",
@@ -23,7 +24,7 @@ EXPECTED = {
                          " to data/sources.csv, or correct the source_id",
     "invalid-json": f"{FIXTURES}/invalid-json/crackdown/datapackage.json:8:3: [invalid-json] is not valid JSON: Expecting ','"
                     " delimiter (line 8, column 3) - fix the JSON at that place (a missing comma, quote or bracket is the"
-                    " usual cause)",
+                    ' usual cause); the file is one object, "{ ... }", that describes the data package',
 }
 
 

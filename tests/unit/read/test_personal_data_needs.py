@@ -4,7 +4,8 @@ import re
 
 import pandas as pd
 
-from sitegen.read.checks.personal_data import EVERYWHERE, LABELS_ONLY, NEEDS, _containing, _hits
+from sitegen.read.checks.personal_data import (EVERYWHERE, LABELS_ONLY, NEEDS, PHONE_NUMBER, SCHOOL_NAME, _containing,
+                                               _hits)
 
 # At least one example per alternative of every pattern.
 EXAMPLES = {
@@ -20,12 +21,13 @@ EXAMPLES = {
 
 
 def test_every_example_matches_its_pattern_and_holds_what_the_pattern_needs():
-    patterns = {**EVERYWHERE, **LABELS_ONLY}
-    assert set(EXAMPLES) == set(patterns) == set(NEEDS)
+    patterns = {code.code: pattern for code, pattern in {**EVERYWHERE, **LABELS_ONLY}.items()}
+    needs = {code.code: need for code, need in NEEDS.items()}
+    assert set(EXAMPLES) == set(patterns) == set(needs)
     for code, texts in EXAMPLES.items():
         for text in texts:
-            assert re.search(patterns[code][0], text), (code, text)
-            assert re.search(NEEDS[code], text), (code, text)
+            assert re.search(patterns[code], text), (code, text)
+            assert re.search(needs[code], text), (code, text)
 
 
 def test_the_joined_scan_finds_each_text_that_holds_the_part_and_no_other():
@@ -40,6 +42,6 @@ def test_hits_among_many_plain_ids_are_the_same_as_searching_every_text():
     frame = pd.Series(mixed, dtype=object)
     patterns = {**EVERYWHERE, **LABELS_ONLY}
     hits = _hits([("f.csv", "name", frame, patterns)])
-    for code, (pattern, _) in patterns.items():
+    for code, pattern in patterns.items():
         assert hits[code] == {text for text in mixed if re.search(pattern, text)}, code
-    assert hits["phone-number"] and hits["school-name"]
+    assert hits[PHONE_NUMBER] and hits[SCHOOL_NAME]

@@ -125,7 +125,7 @@ def test_a_repeated_column_is_named_once_without_frictionless_noise(tmp_path, co
     groups.write_text("\n".join([lines[0].replace("name_en", "name_ko")] + lines[1:]), encoding="utf-8")
     problems, _ = check_datasets(tmp_path, config)
     assert codes(problems) == [("missing-column", 1, "name_en"), ("duplicate-column", 1, "name_ko")]
-    assert problems[1].message == 'has the column "name_ko" 2 times'
+    assert problems[1].message == 'has 2 columns named "name_ko"'
 
 
 def test_a_valid_package_validated_one_table_per_worker_is_the_same_package(monkeypatch, config):
@@ -164,4 +164,4 @@ def test_columns_without_a_name_are_reported_once(tmp_path, config):
     problems, _ = check_datasets(tmp_path, config)
     assert [(p.code, p.row, p.field, p.message) for p in problems] == [
         ("duplicate-column", 1, None, "has 2 columns without a name"),
-        ("extra-column", 1, None, "has a column without a name")]
+        ("extra-column", 1, None, "has a column without a name that the schema does not define")]
