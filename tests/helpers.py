@@ -37,8 +37,21 @@ OBSERVATIONS = [
 ]
 
 
-def write_package(folder: Path, name: str = "tiny", **tables) -> Path:
-    """Write a valid package; pass sources=..., observations=... (lists of dicts) to change a table."""
+# Two declared charts of the tiny package: its crackdown by age, and the crackdown beside the period before it.
+VIEWS = [
+    {"name": "tiny-by-age", "title": "Tiny by age", "resources": ["observations"], "specType": "sitegen-chart",
+     "spec": {"type": "bar", "axis": "group", "periods": ["crackdown"], "groups": ["age_10_19", "age_20_29"],
+              "series": [{"measure": "arrested"}], "title": {"ko": "단속 검거 인원의 나이", "en": "Age in the crackdown"}}},
+    {"name": "tiny-before-and-during", "title": "Tiny before and during", "resources": ["observations"],
+     "specType": "sitegen-chart",
+     "spec": {"type": "bar", "axis": "period", "periods": ["before", "crackdown"], "series": [{"measure": "arrested"}],
+              "title": {"ko": "단속 전과 단속 중 검거 인원", "en": "Apprehended before and during the crackdown"}}},
+]
+
+
+def write_package(folder: Path, name: str = "tiny", views: list | None = None, **tables) -> Path:
+    """Write a valid package; pass sources=..., observations=... (lists of dicts) to change a table, views=[...] to
+    declare charts (VIEWS: the two charts of the default tables)."""
     defaults = {"sources": SOURCES, "periods": PERIODS, "measures": MEASURES, "groups": GROUPS,
                 "observations": OBSERVATIONS, "quoted_figures": []}
     defaults.update(tables)
@@ -52,6 +65,8 @@ def write_package(folder: Path, name: str = "tiny", **tables) -> Path:
             writer.writerows(rows)
     descriptor = {"name": name, "title": f"{name} title", "title_ko": f"{name} 제목", "description": "A test package.",
                   "description_ko": "시험용 패키지.", "version": "1.0.0", "resources": descriptor_resources()}
+    if views:
+        descriptor["views"] = views
     (folder / "datapackage.json").write_text(json.dumps(descriptor, ensure_ascii=False, indent=2), encoding="utf-8")
     (folder / "changelog.yml").write_text(CHANGELOG, encoding="utf-8")
     return folder

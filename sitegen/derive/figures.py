@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from ..read.catalog import Dataset
+from ..read.standard import COUNT_UNITS
 
-COUNT_UNITS = ["persons", "cases", "items", "victims", "reports", "services"]
 # A change from a base below this many is marked "small base": one more or fewer moves the percentage a lot.
 SMALL_BASE = 10
 # A flag that says the release's parts and total do not agree: no share is computed from such a row.
@@ -154,8 +154,10 @@ class Figures:
     def rate(self, measure: str, period_id: str) -> Rate | None:
         return next((r for r in self.rates if (r.measure, r.period_id) == (measure, period_id)), None)
 
-    def share(self, measure: str, period_id: str, group: str) -> Share | None:
-        return next((s for s in self.shares if (s.measure, s.period_id, s.group) == (measure, period_id, group)), None)
+    def share(self, measure: str, period_id: str, group: str, of_group: str | None = None) -> Share | None:
+        """The share of group in its parent group, or in of_group (an ancestor: aged 10-13 of all, not of teens)."""
+        return next((s for s in self.shares if (s.measure, s.period_id, s.group) == (measure, period_id, group)
+                     and (of_group is None or s.of_group == of_group)), None)
 
 
 def published(dataset: Dataset) -> pd.DataFrame:
@@ -282,21 +284,27 @@ def inconsistent_keys(dataset: Dataset) -> set[tuple[str, str, str]]:
 
 
 def _shares(dataset: Dataset) -> tuple[list[Share], list[Withheld]]:
-    """Shares of a published parent; none where the part or the parent is flagged inconsistent (withheld instead)."""
+    """Shares of a published parent, then of each published ancestor above it (aged 10-13 of all, beside aged 10-13 of
+    teens); none where the part or the whole is flagged inconsistent (withheld instead)."""
     units = dict(zip(dataset.measures["id"], dataset.measures["unit"]))
     parents = dict(zip(dataset.groups["id"], dataset.groups["parent"]))
     rows = published(dataset)
     rows = rows[rows["measure"].map(units).isin(COUNT_UNITS)]
     values = rows.set_index(["period_id", "measure", "group"])["value"]
     flagged = inconsistent_keys(dataset)
-    shares, withheld = [], []
+    shares, withheld, wider = [], [], []
     for (period_id, measure, group), value in values.sort_index().items():
-        parent = parents.get(group, "")
-        if parent and (period_id, measure, parent) in values.index:
-            if {(period_id, measure, group), (period_id, measure, parent)} & flagged:
-                withheld.append(Withheld(measure, period_id, group, parent, "inconsistent"))
-                continue
-            total = float(values[(period_id, measure, parent)])
-            if total > 0:
-                shares.append(Share(measure, period_id, group, parent, float(value), total))
-    return shares, withheld
+        parent, first = parents.get(group, ""), True
+        while parent:
+            if (period_id, measure, parent) in values.index:
+                if {(period_id, measure, group), (period_id, measure, parent)} & flagged:
+                    if first:
+                        withheld.append(Withheld(measure, period_id, group, parent, "inconsistent"))
+                else:
+                    total = float(values[(period_id, measure, parent)])
+                    if total > 0:
+                        (shares if first else wider).append(Share(measure, period_id, group, parent, float(value), total))
+            if first and (period_id, measure, parent) not in values.index:
+                break  # no share of a grandparent where the parent itself is not published
+            parent, first = parents.get(parent, ""), False
+    return shares + wider, withheld

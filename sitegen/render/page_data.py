@@ -28,6 +28,12 @@ class PackageView:
         self._changes = _grouped([c for c in figures.changes if c.group == "total"], lambda c: c.period_id)
         self._rates = _grouped(figures.rates, lambda r: r.period_id)
         self._quoted = _grouped(figures.quoted, lambda q: q.period_id)
+        obs = dataset.observations
+        shown = set(obs.loc[(obs["role"] == "published") & obs["value"].notna(), "period_id"])
+        # How current the package is: the end of its latest period with a published figure, and its newest source.
+        self.latest_end = max((p["end"] for pid, p in self.periods_by_id.items() if pid in shown), default="")
+        newest = max(self.sources.values(), key=lambda s: s["published"] or "", default=None)
+        self.latest_release = (newest["published"], newest["published_precision"]) if newest else ("", "")
 
     def observations(self, period_id: str) -> list:
         return self._observations.get(period_id, [])

@@ -158,6 +158,11 @@ def key_figures(publications: list[Publication]) -> dict | None:
         "unit": str(measures.loc["arrested", "unit"]),
         "arrested": value("arrested"),
         "change": change,
+        # the declared charts that show the change (the period beside its base) and the shares (the period by group)
+        "change_chart": next((c.id for c in publication.charts if change and c.periods == (change.base_period_id, period_id)
+                              and c.model.categories == c.periods), ""),
+        "share_chart": next((c.id for c in publication.charts if c.periods == (period_id,)
+                             and "age_10_19" in c.model.categories), ""),
         "teen_share": publication.figures.share("arrested", period_id, "age_10_19"),
         "takedowns": value("takedown_requests"),
     }

@@ -133,7 +133,7 @@ class References:
 
     def globals(self) -> dict:
         return {"fig": self.fig, "change": self.change, "share": self.share, "per_day": self.per_day,
-                "chart": self.chart}
+                "ratio": self.ratio, "chart": self.chart}
 
     # -- the functions -------------------------------------------------------------------------------------------
 
@@ -167,13 +167,36 @@ class References:
         return self._link(context, i18n.percent(pct, signed=signed, lang=context["lang"]), package)
 
     @_absent_shown_as_dash
-    def share(self, context, package: str, period: str, measure: str, group: str) -> markupsafe.Markup:
-        """group as a percentage of its parent group in the same period, as sitegen.derive.figures computed it."""
+    def ratio(self, context, package: str, period: str, base_period: str, measure: str, group: str = "total",
+              per_day: bool = False) -> markupsafe.Markup:
+        """How many times the base period's figure (3.2배 / 3.2 times), or, with per_day, the base period's daily
+        average; from the change sitegen.derive.figures computed. One decimal below ten ("4.0" as "4")."""
         self._exact(context, package, period, measure, group)
-        share = self._package(context, package).figures.share(measure, period, group)
+        self._exact(context, package, base_period, measure, group)
+        change = self._package(context, package).figures.change(measure, period, group)
+        if change is None or change.base_period_id != base_period or (per_day and not (change.days and change.base_days)):
+            self._fail(context, f"ratio(): {package} has no change of {measure} / {group} from {base_period} to "
+                                f"{period}{' per day' if per_day else ''} - periods.csv must declare {period} "
+                                f"comparable_to {base_period}, with start dates for a daily ratio")
+        times = change.value / change.base_value
+        if per_day:
+            times = (change.value / change.days) / (change.base_value / change.base_days)
+        number = i18n.number(round(times, 1) if times < 10 else round(times), context["lang"])
+        number = number.removesuffix(".0")
+        text = f"{number}배" if context["lang"] == "ko" else f"{number} times"
+        return self._link(context, text, package)
+
+    @_absent_shown_as_dash
+    def share(self, context, package: str, period: str, measure: str, group: str,
+              of_group: str | None = None) -> markupsafe.Markup:
+        """group as a percentage of its parent group (or of an ancestor, of_group) in the same period, as
+        sitegen.derive.figures computed it."""
+        self._exact(context, package, period, measure, group)
+        share = self._package(context, package).figures.share(measure, period, group, of_group)
         if share is None:
-            self._fail(context, f"share(): {package} has no share for {period} / {measure} / {group} - the group needs "
-                                "a parent with a published exact figure, neither flagged inconsistent_in_release")
+            self._fail(context, f"share(): {package} has no share for {period} / {measure} / {group} of "
+                                f"{of_group or 'its parent'} - it needs a published exact figure of that group and of "
+                                "its parent, none flagged inconsistent_in_release")
         return self._link(context, i18n.percent(share.pct, lang=context["lang"]), package)
 
     @_absent_shown_as_dash

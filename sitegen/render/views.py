@@ -22,6 +22,7 @@ import pandas as pd
 
 from ..util import i18n, korean
 from ..read.catalog import Dataset
+from ..derive.figures import SMALL_BASE
 from ..read.views import cells, published_cells
 from .drawing import Annotation, Model, Series
 
@@ -78,8 +79,12 @@ def _category_of(dataset: Dataset, categories: tuple[str, ...], date: str) -> st
     return next(c for c in categories if periods.loc[c, "start"] <= date <= periods.loc[c, "end"])
 
 
-def summary(model: Model, units: list[str], strings: dict) -> dict[str, str]:
-    """One plain sentence per series, made from the data: where a line starts and ends, which bar is longest."""
+def summary(model: Model, units: list[str], strings: dict, by_group: bool = False,
+            shares: dict | None = None) -> dict[str, str]:
+    """One plain sentence per series, made from the data. Over periods: where the series starts and ends (and, for
+    two periods, how many times the first the second is). Over groups: each group's count and, with `shares` (group
+    -> derive.figures.Share of the published total), its share of that total; with more than three groups, the two
+    largest."""
     text = {}
     for lang in i18n.LANGUAGES:
         s, sentences = strings[lang], []
@@ -87,22 +92,57 @@ def summary(model: Model, units: list[str], strings: dict) -> dict[str, str]:
             known = [(i, v) for i, v in enumerate(series.values) if v is not None]
             if not known:
                 continue
-            name = series.label[lang]
-            if model.kind == "line":
-                (i, a), (j, b) = known[0], known[-1]
-                when = [i18n.date(model.dates[k], lang) if model.dates else model.labels[lang][k] for k in (i, j)]
-                key = "view_summary_up" if b > a else "view_summary_down" if b < a else "view_summary_same"
-                sentences.append(s[key].format(name=name, first=when[0], last=when[1], first_value=_count(a, unit, lang),
-                                               last_value=_count(b, unit, lang), first_and=_particle(when[0], "과/와", lang),
-                                               last_value_to=_particle(_count(b, unit, lang), "으로/로", lang)))
+            if model.kind == "line" or not by_group:
+                sentences.append(_first_to_last(model, series, known, unit, lang, s))
             else:
-                i, top = max(known, key=lambda item: (item[1], -item[0]))
-                label = model.labels[lang][i]
-                sentences.append(s["view_summary_largest"].format(
-                    name=name, label=label, label_is=_particle(label, "이/가", lang), value=_count(top, unit, lang),
-                    value_to=_particle(_count(top, unit, lang), "으로/로", lang)))
+                sentences.append(_by_group(model, known, unit, lang, s, shares or {}))
         text[lang] = " ".join(sentences)
     return text
+
+
+def _first_to_last(model: Model, series, known: list, unit: str, lang: str, s: dict) -> str:
+    (i, a), (j, b) = known[0], known[-1]
+    when = [i18n.date(model.dates[k], lang) if model.dates else _unbracketed(model.labels[lang][k], lang) for k in (i, j)]
+    key = "view_summary_up" if b > a else "view_summary_down" if b < a else "view_summary_same"
+    text = s[key].format(name=series.label[lang], first=when[0], last=when[1], first_value=_count(a, unit, lang),
+                         last_value=_count(b, unit, lang), first_and=_particle(when[0], "과/와", lang),
+                         last_value_to=_particle(_count(b, unit, lang), "으로/로", lang))
+    if len(known) == 2 and a >= SMALL_BASE and b / a >= 1.5:  # two periods: how many times, as a reader says it
+        times = i18n.number(round(b / a, 1) if b / a < 10 else round(b / a), lang)
+        text += " " + s["view_summary_times"].format(times=times)
+    return text
+
+
+def _unbracketed(label: str, lang: str) -> str:
+    """"Crackdown (28 Aug 2024 – 31 Mar 2025)" as "Crackdown, 28 Aug 2024 – 31 Mar 2025": a label that the English
+    sentence puts in brackets must not bring brackets of its own (the Korean one puts none around it)."""
+    if lang == "en" and label.endswith(")") and " (" in label:
+        head, _, inner = label[:-1].rpartition(" (")
+        return f"{head}, {inner}" if "(" not in head else label
+    return label
+
+
+def _by_group(model: Model, known: list, unit: str, lang: str, s: dict, shares: dict) -> str:
+    ranked = sorted(known, key=lambda item: (-item[1], item[0]))
+    shown = ranked[:2] if len(known) > 3 else known
+
+    def part(index: int, value: float) -> str:
+        share = shares.get(model.categories[index])
+        count = _count(value, unit, lang)
+        return f"{count}({i18n.percent(share.pct)})" if share and lang == "ko" else \
+            f"{count} ({i18n.percent(share.pct)})" if share else count
+
+    parts = [(model.labels[lang][i], part(i, v)) for i, v in shown]
+    total = next(iter(shares.values())).total if shares else None
+    if len(known) > 3:
+        (top, top_part), (second, second_part) = parts
+        key = "view_summary_top_two_of" if total else "view_summary_top_two"
+        return s[key].format(total=_count(total, unit, lang) if total else "", top=top,
+                             top_is=_particle(top, "이/가", lang), top_part=top_part,
+                             top_part_ro=_particle(top_part, "으로/로", lang), second=second, second_part=second_part)
+    listed = ", ".join(f"{label} {value}" for label, value in parts)
+    key = "view_summary_groups_of" if total else "view_summary_groups"
+    return s[key].format(total=_count(total, unit, lang) if total else "", groups=listed)
 
 
 def _count(value: float, unit: str, lang: str) -> str:

@@ -6,6 +6,7 @@ import re
 
 from conftest import ROOT
 
+from sitegen.read import chart_addresses
 from sitegen.render import chart_pages
 from sitegen.util import i18n
 from sitegen.build import build_site
@@ -73,12 +74,12 @@ def _chart(config, chart_id):
 
 
 def test_a_published_chart_that_is_gone_stops_the_build_until_its_removal_is_recorded(tmp_path, config, shipped):
-    (shipped / chart_pages.PUBLISHED).write_text("# published\nold-chart\n", encoding="utf-8")
+    (shipped / chart_addresses.PUBLISHED).write_text("# published\nold-chart\n", encoding="utf-8")
     out = tmp_path / "site"
     problems = build_site(shipped, out, config)
-    assert [(p.file, p.row, p.code) for p in problems] == [(str(shipped / chart_pages.PUBLISHED), 2, "chart-gone")]
+    assert [(p.file, p.row, p.code) for p in problems] == [(str(shipped / chart_addresses.PUBLISHED), 2, "chart-gone")]
     assert not out.exists()  # nothing was built
-    (shipped / chart_pages.REMOVED).write_text(
+    (shipped / chart_addresses.REMOVED).write_text(
         "- id: old-chart\n  removed: 2026-11-29\n  dataset: cases-by-year\n"
         "  reason_ko: 두 차트를 하나로 합쳤습니다.\n  reason_en: Two charts were merged into one.\n", encoding="utf-8")
     assert build_site(shipped, out, config) == []

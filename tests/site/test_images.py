@@ -11,7 +11,7 @@ from markupsafe import escape
 
 from sitegen.util import i18n
 from sitegen.publish import images
-from sitegen.build import publish
+from sitegen.build import publication as publish
 from sitegen.read.validation import check_datasets
 
 

@@ -42,8 +42,8 @@ def test_home_cards_link_to_the_figures_they_show(built_site):
     cards = re.findall(r'<a class="key-figure" href="([^"]+)"><span class="key-figure__value">([^<]+)</span>', html)
     assert cards == [
         ("data/special-crackdown-2024/#crackdown-2024-08-28", "963"),
-        ("data/special-crackdown-2024/#special-crackdown-2024--arrested--by-period", "+260.7%"),
-        ("data/special-crackdown-2024/#special-crackdown-2024--crackdown-2024-08-28--arrested--by-group", "69.5%"),
+        ("data/special-crackdown-2024/#crackdown-2024-arrests-vs-before", "+260.7%"),
+        ("data/special-crackdown-2024/#crackdown-2024-arrests-by-age", "69.5%"),
         ("data/special-crackdown-2024/#crackdown-2024-08-28", "10,535"),
     ]
     page = (built_site / "en" / "data" / "special-crackdown-2024" / "index.html").read_text(encoding="utf-8")

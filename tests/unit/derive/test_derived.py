@@ -32,10 +32,10 @@ def test_combined_share_change_and_rate_against_quotes(tmp_path):
 
 
 def test_quote_without_inputs_is_not_computable(tmp_path, config):
-    from sitegen.read.validation import check_datasets
+    from sitegen.build import check
 
     write_package(tmp_path / "p", quoted_figures=[quoted("x", "share", 50, 0, group="age_20_29", period="before")])
-    problems, _ = check_datasets(tmp_path, config)
+    problems, _ = check(tmp_path, config)
     assert [(p.code, p.row) for p in problems] == [("quoted-figure-not-computable", 2)]
 
 

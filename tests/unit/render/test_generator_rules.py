@@ -2,7 +2,7 @@
 over published consistent totals, per-day changes beside unequal periods, small bases, the home page headline rule,
 the disclosure exemption rule, dates and English phrasing."""
 
-from helpers import GROUPS, MEASURES, OBSERVATIONS, PERIODS, obs, write_package
+from helpers import GROUPS, MEASURES, OBSERVATIONS, PERIODS, VIEWS, obs, write_package
 
 from sitegen.util import i18n
 from sitegen.render import sentences
@@ -23,19 +23,26 @@ def charts_for(folder, config):
 
 def test_korean_summary_counts_by_unit_with_particles_by_sound(tmp_path, config):
     measures = [dict(MEASURES[0], id="reports", unit="reports", name_ko="신고 건수", name_en="Reports")]
-    groups = GROUPS + [{"id": "high_school", "parent": "total", "name_ko": "고등학교", "name_en": "High schools"}]
+    groups = GROUPS + [{"id": "high_school", "parent": "total", "name_ko": "고등학교", "name_en": "High schools"},
+                       {"id": "middle_school", "parent": "total", "name_ko": "중학교", "name_en": "Middle schools"}]
     rows = [obs("crackdown", "total", 561, "reports"), obs("crackdown", "high_school", 300, "reports"),
-            obs("crackdown", "age_20_29", 261, "reports")]
-    [chart] = [c for c in charts_for(write_package(tmp_path / "p", measures=measures, groups=groups, observations=rows),
-                                     config) if c.id.endswith("by-group")]
-    assert chart.summary["ko"] == "단속 신고 건수: 고등학교가 561건 중 300건(53.5%)으로 가장 많았습니다."
+            obs("crackdown", "middle_school", 243, "reports"), obs("crackdown", "age_10_19", 10, "reports"),
+            obs("crackdown", "age_20_29", 8, "reports")]
+    view = {**VIEWS[0], "spec": {**VIEWS[0]["spec"], "groups": ["high_school", "middle_school", "age_10_19", "age_20_29"],
+                                 "series": [{"measure": "reports"}]}}
+    [chart] = charts_for(write_package(tmp_path / "p", measures=measures, groups=groups, observations=rows,
+                                       views=[view]), config)
+    # more than three groups: the two largest, with their share of the published total and the particle by sound
+    assert chart.summary["ko"] == "561건 가운데 고등학교가 300건(53.5%)으로 가장 많고, 다음은 중학교 243건(43.3%)입니다."
+    assert chart.summary["en"] == ("Of 561, the largest groups are High schools, 300 (53.5%), and Middle schools, "
+                                   "243 (43.3%).")
 
 
-def test_korean_change_says_which_way_with_the_per_day_change_of_unequal_periods(tmp_path, config):
-    by_period = charts_for(write_package(tmp_path / "p"), config)[1]
-    assert by_period.summary["ko"] == ("단속 전 50명에서 단속 100명으로 100.0% 늘었습니다. "
-                                       "두 기간의 길이가 다릅니다(240일, 216일). 하루 평균으로는 122.2% 늘었습니다.")
-    assert by_period.summary["en"].endswith("The periods differ in length (240 and 216 days): per day, +122.2%.")
+def test_two_periods_say_which_way_and_how_many_times(tmp_path, config):
+    by_period = charts_for(write_package(tmp_path / "p", views=VIEWS), config)[1]
+    assert by_period.summary["ko"] == "검거 인원: 단속 전 50명에서 단속 100명으로 늘었습니다. 2배입니다."
+    # the periods differ in length: the note says which is shorter and gives the daily averages, from the dates
+    assert by_period.note["ko"] == "집중단속(216일)이 비교 기간(240일)보다 짧습니다. 평균: 약 5일에 1명 → 약 2일에 1명."
 
 
 def test_shipped_changes_of_unequal_periods_and_small_bases(shipped):
@@ -60,18 +67,17 @@ def test_no_share_over_a_total_flagged_inconsistent_with_its_parts(tmp_path, con
     figures = compute_figures(load_dataset(folder))
     assert figures.shares == []
     assert {(w.group, w.reason) for w in figures.withheld} == {("age_10_19", "inconsistent"), ("age_20_29", "inconsistent")}
-    by_group = charts_for(folder, config)[0]
-    assert "%" not in by_group.summary["en"] and "does not agree" in by_group.summary["en"]
+    by_group = charts_for(write_package(tmp_path / "v", observations=rows, views=VIEWS), config)[0]
+    assert "%" not in by_group.summary["en"]  # the counts, without a share over a flagged total
     cyber = compute_figures(load_dataset(shipped / "cyber-sexual-violence-crackdown-2024-25"))
     assert cyber.share("arrested", "crackdown-2024-11-01", "age_listed_1") is None
 
 
 def test_no_share_over_a_sum_the_build_made(tmp_path, config):
     rows = [row for row in OBSERVATIONS if row["group"] != "total"]
-    by_group = charts_for(write_package(tmp_path / "p", observations=rows), config)[0]
-    assert by_group.summary["en"] == ("Crackdown, Persons apprehended: Teens were the largest group (60). "
-                                      "No total was published, so no share is given.")
-    assert by_group.summary["ko"] == "단속 검거 인원: 10대가 60명으로 가장 많았습니다. 발표된 합계가 없어 비율은 계산하지 않았습니다."
+    by_group = charts_for(write_package(tmp_path / "p", observations=rows, views=VIEWS[:1]), config)[0]
+    assert by_group.summary["en"] == "Teens 60, 20s 40."
+    assert by_group.summary["ko"] == "10대 60명, 20대 40명입니다."
 
 
 def test_every_share_names_its_denominator(tmp_path, config):

@@ -9,7 +9,7 @@ from conftest import ROOT
 
 from sitegen import SiteError
 from sitegen.util import i18n
-from sitegen.build import publish
+from sitegen.build import publication as publish
 from sitegen.read.catalog import find_packages, load_dataset
 from sitegen.render.pages import render_pages
 from sitegen.read.checks.prose import check_prose, typed_numbers
