@@ -68,17 +68,17 @@ def test_a_flag_set_without_a_changelog_entry_is_refused(shipped, capsys):
 
 def test_a_correction_naming_a_moved_figure_covers_its_new_name(shipped, capsys):
     assert main(["release", "--datasets", str(shipped)]) == 0
-    folder = shipped / "special-crackdown-2024"
+    folder = shipped / "cases-by-year"  # a figure no chart draws: moving one a chart draws breaks the chart
     path = folder / "data" / "observations.csv"
     table = rows(path)
-    next(o for o in table if o["measure"] == "detained" and o["period_id"] == "window-2024-01-01")["group"] = "age_10_19"
+    next(o for o in table if o["measure"] == "detained" and o["period_id"] == "year-2024")["group"] = "age_10_19"
     write(path, table)
     capsys.readouterr()
     assert main(["check", "--datasets", str(shipped)]) == 1
-    assert "[unreleased-figure] added   window-2024-01-01 / detained / age_10_19" in capsys.readouterr().out
+    assert "[unreleased-figure] added   year-2024 / detained / age_10_19" in capsys.readouterr().out
     changelog = folder / "changelog.yml"
     changelog.write_text(f"- version: 1.0.3\n  date: 2026-12-08\n  kind: correction\n  reason_en: Moved.\n  reason_ko: 옮김.\n"
-                         '  figures: ["window-2024-01-01/detained/total", "window-2024-01-01/detained/age_10_19"]\n'
+                         '  figures: ["year-2024/detained/total", "year-2024/detained/age_10_19"]\n'
                          + changelog.read_text(encoding="utf-8"), encoding="utf-8")
     descriptor = folder / "datapackage.json"
     descriptor.write_text(descriptor.read_text(encoding="utf-8").replace('"version": "1.0.2"', '"version": "1.0.3"'),
