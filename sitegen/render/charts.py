@@ -21,7 +21,7 @@ from markupsafe import Markup
 from . import drawing, sentences, views
 from ..util import i18n, korean
 from ..read.catalog import Dataset
-from ..read.views import cells, declared
+from ..read.views import cells, declared, published_cells
 from .drawing import Model
 from ..read.standard import LICENSE
 from ..derive.figures import COUNT_UNITS, Figures, period_days
@@ -96,6 +96,11 @@ def _view_charts(dataset: Dataset, figures: Figures, strings: dict) -> list[Char
                        for i, label in enumerate(model.labels[lang])] for lang in i18n.LANGUAGES}
         csv_rows = [[c] + ["" if s.values[i] is None else i18n.number(s.values[i], "en").replace(",", "")
                            for s in model.series] for i, c in enumerate(model.categories)]
+        header = [first] + [s.key for s in model.series]
+        statuses = _statuses(dataset, spec)
+        if any(any(column) for column in statuses):  # a suppressed value stays empty; its code has a column of its own
+            header += [f"{s.key}.status" for s in model.series]
+            csv_rows = [row + [column[i] for column in statuses] for i, row in enumerate(csv_rows)]
         lengths = _unequal_lengths(dataset, model, units)
         if lengths:  # totals of periods of unequal length: the daily average beside each total
             for lang in i18n.LANGUAGES:
@@ -110,10 +115,16 @@ def _view_charts(dataset: Dataset, figures: Figures, strings: dict) -> list[Char
         charts.append(Chart(model.id, dict(spec["title"]), views.summary(model, units, strings, by_group,
                                                                            _shares_of_total(figures, spec, model)),
                             columns, rows,
-                            _table_csv([first] + [s.key for s in model.series], csv_rows), model, tuple(sources),
+                            _table_csv(header, csv_rows), model, tuple(sources),
                             dict(spec.get("subtitle", {})), note if any(note.values()) else {}, authored=True,
                             periods=tuple(dict.fromkeys(c.period_id for column in cells(spec) for c in column))))
     return charts
+
+
+def _statuses(dataset: Dataset, spec: dict) -> list[list[str]]:
+    """The status code (c: suppressed) of every drawn cell, one list per series."""
+    rows = published_cells(dataset)
+    return [[str(rows[(c.period_id, c.measure, c.group)][1]) for c in column] for column in cells(spec)]
 
 
 def _shares_of_total(figures: Figures, spec: dict, model: Model) -> dict:

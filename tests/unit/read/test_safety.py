@@ -6,7 +6,7 @@ import json
 import pandas as pd
 import pytest
 from conftest import ROOT
-from helpers import GROUPS, obs, write_package
+from helpers import GROUPS, VIEWS, obs, write_package
 
 from sitegen.read.catalog import load_dataset
 from sitegen.commands.cli import main
@@ -184,7 +184,8 @@ def test_suppressed_cells_show_as_suppressed_never_as_zero(tmp_path, config):
     groups = GROUPS + [{"id": "age_30_39", "parent": "total", "name_ko": "30대", "name_en": "30s"}]
     folder = write_package(tmp_path / "p" / "tiny", groups=groups, observations=[
         obs("crackdown", "total", 100), _suppressed("crackdown", "age_10_19"), obs("crackdown", "age_20_29", 90),
-        _suppressed("crackdown", "age_30_39"), obs("before", "total", 50)])
+        _suppressed("crackdown", "age_30_39"), obs("before", "total", 50)],
+        views=[{**VIEWS[0], "spec": {**VIEWS[0]["spec"], "groups": ["age_10_19", "age_20_29", "age_30_39"]}}])
     problems, (dataset,) = check_datasets(tmp_path / "p", config)
     assert problems == []
     strings = i18n.load_strings(config.site_src / "i18n")
@@ -192,7 +193,8 @@ def test_suppressed_cells_show_as_suppressed_never_as_zero(tmp_path, config):
     chart = build_charts(dataset, figures, strings)[0]
     assert chart.rows["en"] == [["Teens", "suppressed"], ["20s", "90"], ["30s", "suppressed"]]
     assert chart.rows["ko"][0] == ["10대", "비공개"]
-    assert chart.csv == "group,value,status\nage_10_19,,c\nage_20_29,90,\nage_30_39,,c\n"
+    assert chart.csv == ("group,arrested.crackdown,arrested.crackdown.status\n"
+                         "age_10_19,,c\nage_20_29,90,\nage_30_39,,c\n")
     figure = json.loads(chart.figure["en"])
     assert figure["data"][0]["x"] == [None, 90.0, None]
     assert [a["text"] for a in figure["layout"]["annotations"]] == ["suppressed", "suppressed"]
