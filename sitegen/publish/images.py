@@ -205,7 +205,7 @@ def _footer(chart, lang: str, t: dict, config: Config, text: Text) -> tuple[list
     size, step, inner = 19, 27, WIDTH - 2 * MARGIN
     name = config.site_name_ko if lang == "ko" else config.site_name_en
     address = chart_address(config, chart.id, lang)
-    credits = ", ".join(credit.publisher + (f" ({i18n.source_date(credit.published, credit.precision, lang)})"
+    credits = ", ".join(credit.outlet(lang) + (f" ({i18n.source_date(credit.published, credit.precision, lang)})"
                                             if credit.published else "") for credit in chart.credits)
     sources = text.wrap(f"{t['source_label']}: {credits}", size, inner, 3) if credits else []
     licence = text.clip(f"{t['chart_licence']}: {chart.licence[0]}", size, inner - text.width(name, size, 700) - 40) \
