@@ -56,6 +56,7 @@ def main(argv: list[str] | None = None) -> int:
 
 # -- the parent: generate, run, time ----------------------------------------------------------------
 
+
 def measure_build(tmp: Path, n: int) -> dict:
     data, out, cache, kept = (tmp / f"{name}-{n}" for name in ("data", "site", "cache", "docs"))
     generate(data, n)
@@ -75,12 +76,18 @@ def measure_check(tmp: Path, rows: int) -> dict:
     count = sum(1 for _ in open(folder / "data" / "observations.csv", encoding="utf-8")) - 1
     ours = _run_child("check", data, None, None, None)
     started = time.perf_counter()
-    result = subprocess.run([str(BIN / "frictionless"), "validate", "--json", "datapackage.json"], cwd=folder,
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [str(BIN / "frictionless"), "validate", "--json", "datapackage.json"],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+    )
     theirs = time.perf_counter() - started
     valid = json.loads(result.stdout).get("valid") if result.stdout.strip().startswith("{") else None
     if not valid:
-        raise SystemExit(f"frictionless validate failed on the synthetic package: {result.stdout[:2000]} {result.stderr[:2000]}")
+        raise SystemExit(
+            f"frictionless validate failed on the synthetic package: {result.stdout[:2000]} {result.stderr[:2000]}"
+        )
     return {"rows": count, "ours": ours["wall"], "frictionless": theirs}
 
 
@@ -137,13 +144,14 @@ def _change_one_cell(data: Path) -> None:
 
 # -- the child: one build or check in a fresh process ----------------------------------------------
 
+
 def _child(args) -> int:
-    from sitegen.publish import mkdocs_runner
     from sitegen.build import build_site
-    from sitegen.util.cache import Cache
     from sitegen.config import load_config
-    from sitegen.util.progress import QUIET, Progress
+    from sitegen.publish import mkdocs_runner
     from sitegen.read.validation import check_datasets
+    from sitegen.util.cache import Cache
+    from sitegen.util.progress import QUIET, Progress
 
     config = load_config()
     if args.child == "check":
@@ -175,26 +183,60 @@ def _child(args) -> int:
 def _done(problems, stages: dict) -> None:
     if problems:
         raise SystemExit("\n".join(str(p) for p in problems[:20]))
-    print(json.dumps({"stages": stages, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-                      "worker_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
+    print(
+        json.dumps(
+            {
+                "stages": stages,
+                "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                "worker_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+            }
+        )
+    )
 
 
 # -- the table -------------------------------------------------------------------------------------
 
+
 def print_table(rows: list[dict], check: dict) -> None:
     stages = list(rows[0]["cold"]["stages"])
     print("Build scale (synthetic data; seconds unless stated)\n")
-    header = ["N", "pages", "page KB", "cold", *stages, "main MB", "worker MB", "bare mkdocs", "bare x2", "cold/bare",
-              "cold/bare x2", "1-CSV rebuild", "rebuild/bare", "rebuild/bare x2"]
+    header = [
+        "N",
+        "pages",
+        "page KB",
+        "cold",
+        *stages,
+        "main MB",
+        "worker MB",
+        "bare mkdocs",
+        "bare x2",
+        "cold/bare",
+        "cold/bare x2",
+        "1-CSV rebuild",
+        "rebuild/bare",
+        "rebuild/bare x2",
+    ]
     lines = [header]
     for row in rows:
         cold, warm, bare = row["cold"], row["warm"], row["bare"]
-        lines.append([str(row["n"]), str(row["pages"]), f"{row['page_bytes'] / 1024:.1f}", f"{cold['wall']:.2f}",
-                      *(f"{cold['stages'].get(s, 0):.2f}" for s in stages), f"{cold['peak_mb']:.0f}",
-                      f"{cold['worker_mb']:.0f}", f"{bare['sequential']:.2f}", f"{bare['together']:.2f}",
-                      f"{cold['wall'] / bare['sequential']:.2f}", f"{cold['wall'] / bare['together']:.2f}",
-                      f"{warm['wall']:.2f}", f"{warm['wall'] / bare['sequential']:.2f}",
-                      f"{warm['wall'] / bare['together']:.2f}"])
+        lines.append(
+            [
+                str(row["n"]),
+                str(row["pages"]),
+                f"{row['page_bytes'] / 1024:.1f}",
+                f"{cold['wall']:.2f}",
+                *(f"{cold['stages'].get(s, 0):.2f}" for s in stages),
+                f"{cold['peak_mb']:.0f}",
+                f"{cold['worker_mb']:.0f}",
+                f"{bare['sequential']:.2f}",
+                f"{bare['together']:.2f}",
+                f"{cold['wall'] / bare['sequential']:.2f}",
+                f"{cold['wall'] / bare['together']:.2f}",
+                f"{warm['wall']:.2f}",
+                f"{warm['wall'] / bare['sequential']:.2f}",
+                f"{warm['wall'] / bare['together']:.2f}",
+            ]
+        )
     widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
     for line in lines:
         print("  ".join(cell.rjust(width) for cell, width in zip(line, widths)))
@@ -203,8 +245,10 @@ def print_table(rows: list[dict], check: dict) -> None:
         if small in by_n and large in by_n:
             print(f"\ntime(N={large}) / time(N={small}) = {by_n[large] / by_n[small]:.2f}")
     ours, theirs = check["rows"] / check["ours"], check["rows"] / check["frictionless"]
-    print(f"\ncheck on one package of {check['rows']:,} observation rows: ours {check['ours']:.2f}s ({ours:,.0f} rows/s), "
-          f"frictionless validate {check['frictionless']:.2f}s ({theirs:,.0f} rows/s), ratio {ours / theirs:.2f}")
+    print(
+        f"\ncheck on one package of {check['rows']:,} observation rows: ours {check['ours']:.2f}s ({ours:,.0f} rows/s), "
+        f"frictionless validate {check['frictionless']:.2f}s ({theirs:,.0f} rows/s), ratio {ours / theirs:.2f}"
+    )
 
 
 if __name__ == "__main__":

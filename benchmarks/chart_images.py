@@ -16,9 +16,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sitegen import build
+from sitegen.config import load_config
 from sitegen.publish import images
 from sitegen.util.cache import Cache
-from sitegen.config import load_config
 
 ROOT = Path(__file__).resolve().parent.parent
 step: dict[str, float] = {}
@@ -40,8 +40,9 @@ def run(out: Path, cache: Cache) -> tuple[float, dict]:
 
 def sizes(site: Path) -> dict[str, int]:
     found = [p for p in site.glob("**/charts/*/*") if p.suffix in {".png", ".svg", ".gz"}]
-    return {suffix: sum(p.stat().st_size for p in found if p.suffix == suffix) for suffix in (".png", ".svg", ".gz")} | {
-        "files": sum(p.suffix in {".png", ".svg"} for p in found)}
+    return {
+        suffix: sum(p.stat().st_size for p in found if p.suffix == suffix) for suffix in (".png", ".svg", ".gz")
+    } | {"files": sum(p.suffix in {".png", ".svg"} for p in found)}
 
 
 def main(runs: int) -> None:
@@ -54,8 +55,10 @@ def main(runs: int) -> None:
                 total, image = run(Path(folder) / f"site-{index}-{kind}", cache)
                 print(f"{kind:<6}{total:>9.2f}{image['seconds']:>10.2f}{image['drawn']:>7}{image['reused']:>8}")
         size = sizes(Path(folder) / "site-0-cold")
-        print(f"{size['files']} files: PNG {size['.png'] / 1e6:.2f} MB, SVG {size['.svg'] / 1e6:.2f} MB "
-              f"(gzip copies {size['.gz'] / 1e6:.2f} MB)")
+        print(
+            f"{size['files']} files: PNG {size['.png'] / 1e6:.2f} MB, SVG {size['.svg'] / 1e6:.2f} MB "
+            f"(gzip copies {size['.gz'] / 1e6:.2f} MB)"
+        )
 
 
 if __name__ == "__main__":

@@ -25,8 +25,15 @@ FONTS = [str(FONT_DIR / "Pretendard-Regular.otf"), str(FONT_DIR / "Pretendard-Bo
 def resvg_py(svg: str) -> bytes:
     import resvg_py as r
 
-    return bytes(r.svg_to_bytes(svg_string=svg, font_files=FONTS, skip_system_fonts=True, font_family="Pretendard",
-                                sans_serif_family="Pretendard"))
+    return bytes(
+        r.svg_to_bytes(
+            svg_string=svg,
+            font_files=FONTS,
+            skip_system_fonts=True,
+            font_family="Pretendard",
+            sans_serif_family="Pretendard",
+        )
+    )
 
 
 def vl_convert(svg: str) -> bytes:
@@ -77,8 +84,10 @@ def main(site: Path) -> None:
         a, b = pixels(outputs[0]), pixels(reference[0])
         if a is not None:
             differ = f"{sum(1 for x, y in zip(a, b) if abs(x - y) > 32) / len(a):.2%}"
-        print(f"{render.__name__:<18}{statistics.median(times):>10.1f}{str(same):>12}"
-              f"{sum(map(len, outputs)) / 1e6:>10.2f}MB{differ:>26}")
+        print(
+            f"{render.__name__:<18}{statistics.median(times):>10.1f}{str(same):>12}"
+            f"{sum(map(len, outputs)) / 1e6:>10.2f}MB{differ:>26}"
+        )
 
 
 if __name__ == "__main__":

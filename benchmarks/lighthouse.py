@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from sitegen.commands import static_server
+from sitegen.commands import static_server  # noqa: E402  (after the path to the project is set)
 
 PAGES = {
     "home (ko)": "",
@@ -47,9 +47,19 @@ def run_lighthouse(url: str, out: Path) -> dict:
     if not binary.exists():
         sys.exit(f"{binary}: not found - run `make site` (it installs the locked npm packages)")
     env = dict(os.environ, CHROME_PATH=os.environ.get("CHROME_PATH", "/usr/bin/chromium"))
-    subprocess.run([str(binary), url, "--quiet", "--output=json", f"--output-path={out}",
-                    f"--chrome-flags={CHROME_FLAGS}", "--only-categories=" + ",".join(CATEGORIES)],
-                   check=True, env=env)
+    subprocess.run(
+        [
+            str(binary),
+            url,
+            "--quiet",
+            "--output=json",
+            f"--output-path={out}",
+            f"--chrome-flags={CHROME_FLAGS}",
+            "--only-categories=" + ",".join(CATEGORIES),
+        ],
+        check=True,
+        env=env,
+    )
     return json.loads(out.read_text(encoding="utf-8"))
 
 
@@ -76,14 +86,21 @@ def main() -> None:
                     scores[c].append(round(report["categories"][c]["score"] * 100))
                 if name == "dataset page (ko)" and transfer is None:
                     items = report["audits"]["network-requests"]["details"]["items"]
-                    transfer = (sum(i.get("transferSize", 0) for i in items), len(items),
-                                sorted(((i.get("transferSize", 0), i["url"].replace(base, "/")) for i in items), reverse=True)[:5])
+                    transfer = (
+                        sum(i.get("transferSize", 0) for i in items),
+                        len(items),
+                        sorted(((i.get("transferSize", 0), i["url"].replace(base, "/")) for i in items), reverse=True)[
+                            :5
+                        ],
+                    )
             print(f"{name:<20} " + " ".join(f"{statistics.median(scores[c]):>14.0f}" for c in CATEGORIES), flush=True)
     server.shutdown()
     if transfer is None:
         return
     total, count, largest = transfer
-    print(f"\nFirst visit to a dataset page with charts: {total / 1024:.0f} KiB transferred in {count} requests; largest:")
+    print(
+        f"\nFirst visit to a dataset page with charts: {total / 1024:.0f} KiB transferred in {count} requests; largest:"
+    )
     for size, url in largest:
         print(f"  {size / 1024:8.1f} KiB  {url}")
 

@@ -36,8 +36,9 @@ from .util.cache import Cache, per_package
 from .util.progress import SILENT, Progress
 
 
-def build_site(datasets_dir: Path, out_dir: Path, config: Config, progress: Progress = SILENT,
-               cache: Cache | None = None) -> list[Problem]:
+def build_site(
+    datasets_dir: Path, out_dir: Path, config: Config, progress: Progress = SILENT, cache: Cache | None = None
+) -> list[Problem]:
     """Build the site into out_dir. Returns the data problems (and builds nothing) if there are any.
     With a cache, a package's check results and derived figures, charts and files are reused while unchanged."""
     problems, publications = check(datasets_dir, config, progress, cache)
@@ -63,8 +64,9 @@ def build_site(datasets_dir: Path, out_dir: Path, config: Config, progress: Prog
     return []
 
 
-def check(datasets_dir: Path, config: Config, progress: Progress = SILENT,
-          cache: Cache | None = None) -> tuple[list[Problem], list[Publication]]:
+def check(
+    datasets_dir: Path, config: Config, progress: Progress = SILENT, cache: Cache | None = None
+) -> tuple[list[Problem], list[Publication]]:
     """Every data problem, and what is derived from the packages that have none. The packages' own checks run
     first; the pass after the figures judges what was derived (quoted figures, chart addresses)."""
     progress.stage("check")
@@ -72,8 +74,10 @@ def check(datasets_dir: Path, config: Config, progress: Progress = SILENT,
     progress.stage("figures")
     publications = derive(datasets, config, cache)
     for publication in publications:
-        progress.detail(f"{publication.dataset.name} {publication.dataset.version}: "
-                        f"{len(publication.dataset.observations)} observations, {len(publication.charts)} charts")
+        progress.detail(
+            f"{publication.dataset.name} {publication.dataset.version}: "
+            f"{len(publication.dataset.observations)} observations, {len(publication.charts)} charts"
+        )
     problems += checks.check_derived(publications, datasets_dir, every_package=not problems)
     return in_order(problems), ([] if problems else publications)
 
@@ -81,15 +85,21 @@ def check(datasets_dir: Path, config: Config, progress: Progress = SILENT,
 def derive(datasets: list[Dataset], config: Config, cache: Cache | None = None) -> list[Publication]:
     """Each package with its figures, charts and download files (reused from the cache while unchanged)."""
     strings = i18n.load_strings(config.site_src / "i18n")
-    return per_package(cache, "publication", datasets, functools.partial(publication, config=config, strings=strings),
-                       lambda dataset: dataset.folder)
+    return per_package(
+        cache,
+        "publication",
+        datasets,
+        functools.partial(publication, config=config, strings=strings),
+        lambda dataset: dataset.folder,
+    )
 
 
 def publication(dataset: Dataset, config: Config, strings: dict) -> Publication:
     """Everything derived from one package (pure: cacheable)."""
     figures = compute_figures(dataset)
-    return Publication(dataset, figures, build_charts(dataset, figures, strings),
-                       metadata.describe_release(dataset, config, strings))
+    return Publication(
+        dataset, figures, build_charts(dataset, figures, strings), metadata.describe_release(dataset, config, strings)
+    )
 
 
 def write_files(publications: list[Publication], root: Path, config: Config) -> None:
@@ -132,8 +142,16 @@ def build_edition(edition: Edition) -> tuple[float, float]:
     pages += guide.render(strings, config, docs)
     pages += chart_pages.render(publications, strings, config, docs, edition.removed)
     rendered = time.perf_counter()
-    mkdocs_runner.build(config, lang, edition.docs, pages, strings[lang], edition.site, edition.epoch,
-                        images.site_preview(publications, strings, lang))
+    mkdocs_runner.build(
+        config,
+        lang,
+        edition.docs,
+        pages,
+        strings[lang],
+        edition.site,
+        edition.epoch,
+        images.site_preview(publications, strings, lang),
+    )
     chart_pages.write_embeds(publications, strings, config, lang, edition.site)
     assets.precompress(edition.site)
     return rendered - started, time.perf_counter() - rendered

@@ -29,7 +29,9 @@ class Problem:
     code: str
     message: str
     hint: str
-    hint_ko: str = dataclass_field(default="", compare=False, repr=False)  # the fix in Korean; not part of the text output
+    hint_ko: str = dataclass_field(
+        default="", compare=False, repr=False
+    )  # the fix in Korean; not part of the text output
 
     @property
     def location(self) -> str:
@@ -40,8 +42,14 @@ class Problem:
         return f"{self.location}: [{self.code}] {self.message} - {self.hint}"
 
     def as_dict(self) -> dict:
-        return {"file": self.file, "row": self.row, "field": self.field, "code": self.code, "message": self.message,
-                "hint": self.hint}
+        return {
+            "file": self.file,
+            "row": self.row,
+            "field": self.field,
+            "code": self.code,
+            "message": self.message,
+            "hint": self.hint,
+        }
 
 
 def in_order(problems) -> list[Problem]:
@@ -64,8 +72,15 @@ class Code:
     def at(self, file, row: int | None = None, field: str | None = None, **values) -> Problem:
         """The Problem of this kind at file:row:field, its message and fixes filled with the values."""
         place = {"file": str(file), "row": row, "field": field}
-        return Problem(str(file), row, field, self.code, self.message.format(**place, **values),
-                       self.fix_en.format(**place, **values), self.fix_ko.format(**place, **values))
+        return Problem(
+            str(file),
+            row,
+            field,
+            self.code,
+            self.message.format(**place, **values),
+            self.fix_en.format(**place, **values),
+            self.fix_ko.format(**place, **values),
+        )
 
     def example_problem(self) -> Problem:
         return self.at(**self.example)
@@ -83,8 +98,12 @@ class Code:
 
     def placeholders(self) -> set[str]:
         """The names the templates use, the place included."""
-        return {name.split(".")[0].split("[")[0] for template in (self.message, self.fix_en, self.fix_ko)
-                for _, name, _, _ in Formatter().parse(template) if name}
+        return {
+            name.split(".")[0].split("[")[0]
+            for template in (self.message, self.fix_en, self.fix_ko)
+            for _, name, _, _ in Formatter().parse(template)
+            if name
+        }
 
     def __repr__(self) -> str:
         return f"Code({self.code!r})"

@@ -33,30 +33,44 @@ def make_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    check = commands.add_parser("check", help="validate every data package and list every problem",
-                                description="Validate every data package under --datasets and list every problem "
-                                            "as file:row:field: [code] what is wrong - what to do. "
-                                            "Exit status 1 if there is any problem, 0 otherwise.")
+    check = commands.add_parser(
+        "check",
+        help="validate every data package and list every problem",
+        description="Validate every data package under --datasets and list every problem "
+        "as file:row:field: [code] what is wrong - what to do. "
+        "Exit status 1 if there is any problem, 0 otherwise.",
+    )
     _datasets_option(check)
-    check.add_argument("--format", choices=["text", "json"], default="text",
-                       help="text for people (default), json for CI and tools")
+    check.add_argument(
+        "--format", choices=["text", "json"], default="text", help="text for people (default), json for CI and tools"
+    )
     check.set_defaults(run=run_check)
 
-    build = commands.add_parser("build", help="check, then build the site into --out",
-                                description="Check the data packages, then generate the pages and build the site "
-                                            "with MkDocs Material into --out. The previous site in --out is replaced "
-                                            "only if the whole build succeeds.")
+    build = commands.add_parser(
+        "build",
+        help="check, then build the site into --out",
+        description="Check the data packages, then generate the pages and build the site "
+        "with MkDocs Material into --out. The previous site in --out is replaced "
+        "only if the whole build succeeds.",
+    )
     _datasets_option(build)
-    build.add_argument("--out", type=Path, default=Path("site"), metavar="DIR",
-                       help="folder for the built site (default: site)")
+    build.add_argument(
+        "--out", type=Path, default=Path("site"), metavar="DIR", help="folder for the built site (default: site)"
+    )
     _progress_options(build)
-    build.add_argument("--no-cache", action="store_true",
-                       help="recompute everything instead of reusing unchanged packages' results from build/cache")
+    build.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="recompute everything instead of reusing unchanged packages' results from build/cache",
+    )
     build.set_defaults(run=run_build)
 
-    serve = commands.add_parser("serve", help="preview the site on 127.0.0.1 and rebuild on changes",
-                                description="Build the site into build/preview, serve it on http://127.0.0.1:PORT/ "
-                                            "and rebuild when a dataset, template, page or asset changes.")
+    serve = commands.add_parser(
+        "serve",
+        help="preview the site on 127.0.0.1 and rebuild on changes",
+        description="Build the site into build/preview, serve it on http://127.0.0.1:PORT/ "
+        "and rebuild when a dataset, template, page or asset changes.",
+    )
     _datasets_option(serve)
     serve.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000)")
     serve.set_defaults(run=run_serve)
@@ -73,15 +87,20 @@ def _progress_options(parser: argparse.ArgumentParser) -> None:
 def _release_commands(commands) -> None:
     from ..read.standard import PERIOD_KINDS
 
-    new = commands.add_parser("new-period", help="add a campaign period with empty figures and a source to fill in",
-                              description="Add a period to the package that holds periods of --kind (or --package), "
-                                          "with one empty figure per measure and group of the last such period, a source "
-                                          "stub, a draft release entry in changelog.yml and the new version. Then fill "
-                                          "in what `check` lists.")
+    new = commands.add_parser(
+        "new-period",
+        help="add a campaign period with empty figures and a source to fill in",
+        description="Add a period to the package that holds periods of --kind (or --package), "
+        "with one empty figure per measure and group of the last such period, a source "
+        "stub, a draft release entry in changelog.yml and the new version. Then fill "
+        "in what `check` lists.",
+    )
     _datasets_option(new)
     new.add_argument("--id", required=True, help="id of the new period, e.g. crackdown-2025-11-17")
     new.add_argument("--start", required=True, metavar="DATE", help="first day, YYYY-MM-DD")
-    new.add_argument("--end", required=True, metavar="DATE", help="last day (for a snapshot: the as-of date), YYYY-MM-DD")
+    new.add_argument(
+        "--end", required=True, metavar="DATE", help="last day (for a snapshot: the as-of date), YYYY-MM-DD"
+    )
     new.add_argument("--name-ko", required=True, help="name of the period in Korean")
     new.add_argument("--name-en", required=True, help="name of the period in English")
     new.add_argument("--kind", choices=PERIOD_KINDS, default="crackdown", help="kind of period (default: crackdown)")
@@ -89,32 +108,50 @@ def _release_commands(commands) -> None:
     new.add_argument("--package", metavar="NAME", help="package to add it to (default: the one holding --kind periods)")
     new.set_defaults(run=run_new_period)
 
-    diff = commands.add_parser("diff", help="list the figures added, removed or changed since the last release",
-                               description="Compare every package's figures with the last published release "
-                                           "(releases/<version>.csv in the package), or with --against, cell by cell: "
-                                           "period, measure, group, old and new value and source.")
+    diff = commands.add_parser(
+        "diff",
+        help="list the figures added, removed or changed since the last release",
+        description="Compare every package's figures with the last published release "
+        "(releases/<version>.csv in the package), or with --against, cell by cell: "
+        "period, measure, group, old and new value and source.",
+    )
     _datasets_option(diff)
-    diff.add_argument("--against", metavar="DIR_OR_GIT_REF",
-                      help="a datasets folder or a git ref (tag, branch, commit) to compare with")
+    diff.add_argument(
+        "--against",
+        metavar="DIR_OR_GIT_REF",
+        help="a datasets folder or a git ref (tag, branch, commit) to compare with",
+    )
     diff.set_defaults(run=run_diff)
 
-    release = commands.add_parser("release", help="record the published figures as the baseline of the next diff",
-                                  description="After a successful build: for every package whose version has no "
-                                              "releases/<version>.csv yet, record its observations there. Commit the "
-                                              "files with the data; the next diff and build compare with them.")
+    release = commands.add_parser(
+        "release",
+        help="record the published figures as the baseline of the next diff",
+        description="After a successful build: for every package whose version has no "
+        "releases/<version>.csv yet, record its observations there. Commit the "
+        "files with the data; the next diff and build compare with them.",
+    )
     _datasets_option(release)
     release.set_defaults(run=run_release)
 
 
 def _datasets_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--datasets", type=Path, default=Path("datasets"), metavar="DIR",
-                        help="folder that holds the data packages (default: datasets)")
+    parser.add_argument(
+        "--datasets",
+        type=Path,
+        default=Path("datasets"),
+        metavar="DIR",
+        help="folder that holds the data packages (default: datasets)",
+    )
 
 
 def report(problems: list[Problem], fmt: str = "text") -> None:
     if fmt == "json":
-        json.dump({"problems": [p.as_dict() for p in problems], "count": len(problems)}, sys.stdout,
-                  ensure_ascii=False, indent=2)
+        json.dump(
+            {"problems": [p.as_dict() for p in problems], "count": len(problems)},
+            sys.stdout,
+            ensure_ascii=False,
+            indent=2,
+        )
         print()
         return
     for problem in problems:
@@ -163,8 +200,17 @@ def run_serve(args) -> int:
 def run_new_period(args) -> int:
     from .scaffold import new_period
 
-    done = new_period(args.datasets, args.id, args.start, args.end, args.name_ko, args.name_en,
-                      args.kind, args.compare_to, args.package)
+    done = new_period(
+        args.datasets,
+        args.id,
+        args.start,
+        args.end,
+        args.name_ko,
+        args.name_en,
+        args.kind,
+        args.compare_to,
+        args.package,
+    )
     print(f"Added period {done.period_id} to {done.package} (version {done.version}). Fill in:")
     for line in done.todo:
         print(f"  {line}")

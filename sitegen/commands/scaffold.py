@@ -31,8 +31,17 @@ class Scaffolded:
     todo: list[str] = field(default_factory=list)  # "file:row: what to fill in"
 
 
-def new_period(datasets_dir: Path, period_id: str, start: str, end: str, name_ko: str, name_en: str,
-               kind: str = "crackdown", compare_to: str | None = None, package: str | None = None) -> Scaffolded:
+def new_period(
+    datasets_dir: Path,
+    period_id: str,
+    start: str,
+    end: str,
+    name_ko: str,
+    name_en: str,
+    kind: str = "crackdown",
+    compare_to: str | None = None,
+    package: str | None = None,
+) -> Scaffolded:
     folder = choose_package(datasets_dir, package, kind)
     periods = read_table(folder / "data" / "periods.csv")
     _check_request(folder, periods, period_id, start, end, compare_to)
@@ -45,16 +54,43 @@ def new_period(datasets_dir: Path, period_id: str, start: str, end: str, name_ko
     done = Scaffolded(folder, period_id, version, source_id)
 
     row = _append(folder / "data" / "sources.csv", [{"id": source_id}])
-    done.todo.append(f"{folder / 'data' / 'sources.csv'}:{row}: publisher, title, url, published, language, quote of the release")
-    _append(folder / "data" / "periods.csv", [{
-        "id": period_id, "name_ko": name_ko, "name_en": name_en, "start": start, "end": end, "kind": kind,
-        "comparable_to": compare_to or "", "source_id": source_id}])
+    done.todo.append(
+        f"{folder / 'data' / 'sources.csv'}:{row}: publisher, title, url, published, language, quote of the release"
+    )
+    _append(
+        folder / "data" / "periods.csv",
+        [
+            {
+                "id": period_id,
+                "name_ko": name_ko,
+                "name_en": name_en,
+                "start": start,
+                "end": end,
+                "kind": kind,
+                "comparable_to": compare_to or "",
+                "source_id": source_id,
+            }
+        ],
+    )
     cells = _cells_like_last_period(folder, periods, kind)
-    first = _append(folder / "data" / "observations.csv", [
-        {"period_id": period_id, "measure": measure, "group": group, "qualifier": "exact", "role": "published",
-         "source_id": source_id} for measure, group in cells])
-    done.todo.append(f"{folder / 'data' / 'observations.csv'}:{first}-{first + len(cells) - 1}: value of each figure "
-                     "(or c in status if it is suppressed; delete rows the release does not give)")
+    first = _append(
+        folder / "data" / "observations.csv",
+        [
+            {
+                "period_id": period_id,
+                "measure": measure,
+                "group": group,
+                "qualifier": "exact",
+                "role": "published",
+                "source_id": source_id,
+            }
+            for measure, group in cells
+        ],
+    )
+    done.todo.append(
+        f"{folder / 'data' / 'observations.csv'}:{first}-{first + len(cells) - 1}: value of each figure "
+        "(or c in status if it is suppressed; delete rows the release does not give)"
+    )
     line = _add_draft_entry(folder / CHANGELOG, version, period_id)
     done.todo.append(f"{folder / CHANGELOG}:{line}: date and reason_en, reason_ko of release {version}")
     _set_version(folder / DESCRIPTOR, version)
@@ -67,7 +103,9 @@ def choose_package(datasets_dir: Path, name: str | None, kind: str) -> Path:
     names = [f.name for f in folders]
     if name:
         if name not in names:
-            raise SiteError(f"--package {name}: no such package in {datasets_dir} - choose one of: {', '.join(names) or 'none'}")
+            raise SiteError(
+                f"--package {name}: no such package in {datasets_dir} - choose one of: {', '.join(names) or 'none'}"
+            )
         return datasets_dir / name
     holding = [f for f in folders if kind in set(read_table(f / "data" / "periods.csv")["kind"])]
     if len(holding) == 1:
@@ -83,8 +121,10 @@ def _check_request(folder: Path, periods, period_id: str, start: str, end: str, 
         raise SiteError(f'--id "{period_id}": use lower-case letters, digits and hyphens, e.g. crackdown-2025-11-17')
     ids = list(periods["id"])
     if period_id in ids:
-        raise SiteError(f'--id {period_id}: {where}:{ids.index(period_id) + 2} already has this period - choose a new id '
-                        "(to change that period, edit the row and record a revision or correction)")
+        raise SiteError(
+            f"--id {period_id}: {where}:{ids.index(period_id) + 2} already has this period - choose a new id "
+            "(to change that period, edit the row and record a revision or correction)"
+        )
     days = {}
     for option, value in (("--start", start), ("--end", end)):
         try:
@@ -136,8 +176,14 @@ def _add_draft_entry(path: Path, version: str, period_id: str) -> int:
     """Insert a draft release entry above the newest one, keeping the file's comments; returns its line."""
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     at = next(i for i, line in enumerate(lines) if line.startswith("- "))
-    draft = [f"- version: {version}\n", "  date:\n", "  kind: release\n", "  reason_en:\n", "  reason_ko:\n",
-             f'  figures: ["{period_id}/*/*"]\n']
+    draft = [
+        f"- version: {version}\n",
+        "  date:\n",
+        "  kind: release\n",
+        "  reason_en:\n",
+        "  reason_ko:\n",
+        f'  figures: ["{period_id}/*/*"]\n',
+    ]
     path.write_text("".join(lines[:at] + draft + lines[at:]), encoding="utf-8")
     return at + 1
 

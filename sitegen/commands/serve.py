@@ -20,8 +20,8 @@ from pathlib import Path
 
 from .. import SiteError
 from ..build import build_site
-from ..util.cache import default_cache
 from ..config import Config
+from ..util.cache import default_cache
 
 POLL_SECONDS = 0.5
 _BODY = re.compile(rb"<body[^>]*>")
@@ -36,10 +36,12 @@ class Preview:
     def banner(self) -> bytes:
         items = "".join(f"<li><code>{html.escape(line)}</code></li>" for line in self.problems)
         count = len(self.problems)
-        return (f'<div id="preview-problems" role="alert" style="background:#fff3cd;color:#000;border:3px solid #b00020;'
-                f'padding:1em;margin:0;font:14px/1.4 sans-serif;position:relative;z-index:10">'
-                f"<strong>{count} problem{'' if count == 1 else 's'}: this preview shows the last good build.</strong>"
-                f"<ol>{items}</ol></div>").encode("utf-8")
+        return (
+            f'<div id="preview-problems" role="alert" style="background:#fff3cd;color:#000;border:3px solid #b00020;'
+            f'padding:1em;margin:0;font:14px/1.4 sans-serif;position:relative;z-index:10">'
+            f"<strong>{count} problem{'' if count == 1 else 's'}: this preview shows the last good build.</strong>"
+            f"<ol>{items}</ol></div>"
+        ).encode()
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):
@@ -60,7 +62,9 @@ class Handler(http.server.SimpleHTTPRequestHandler):
             at = match.end() if match else 0
             return self._send(page[:at] + self.preview.banner() + page[at:])
         if not path.exists() and (path.suffix == ".html" or self.path.endswith("/")):
-            return self._send(b"<!doctype html><meta charset=utf-8><title>Problems</title><body>" + self.preview.banner())
+            return self._send(
+                b"<!doctype html><meta charset=utf-8><title>Problems</title><body>" + self.preview.banner()
+            )
         return super().send_head()
 
     def _send(self, body: bytes):

@@ -43,8 +43,9 @@ class Report:
 
     @property
     def agrees(self) -> bool:
-        return not self.defined_differently and consistent((self.value, self.qualifier),
-                                                           (self.published_value, self.published_qualifier))
+        return not self.defined_differently and consistent(
+            (self.value, self.qualifier), (self.published_value, self.published_qualifier)
+        )
 
     @property
     def kind(self) -> str:
@@ -82,8 +83,19 @@ def other_reports(dataset: Dataset) -> list[Report]:
         if where not in published.index:
             continue
         used = published.loc[where]
-        reports.append(Report(*where, float(row["value"]), row["qualifier"], row["source_id"], row["flag"],
-                              float(used["value"]), used["qualifier"], row.get("note_en", ""), row.get("note_ko", "")))
+        reports.append(
+            Report(
+                *where,
+                float(row["value"]),
+                row["qualifier"],
+                row["source_id"],
+                row["flag"],
+                float(used["value"]),
+                used["qualifier"],
+                row.get("note_en", ""),
+                row.get("note_ko", ""),
+            )
+        )
     return sorted(reports, key=lambda r: (r.period_id, r.measure, r.group, r.source_id))
 
 

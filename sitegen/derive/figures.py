@@ -132,7 +132,7 @@ class Quoted:
     @property
     def tolerance(self) -> float:
         """Half a unit of the release's last digit: 260 (to the ten) allows 255-265, 93.1 allows 93.05-93.15."""
-        return 0.5 * 10 ** -self.decimals + 1e-9
+        return 0.5 * 10**-self.decimals + 1e-9
 
     @property
     def matches(self) -> bool:
@@ -156,8 +156,15 @@ class Figures:
 
     def share(self, measure: str, period_id: str, group: str, of_group: str | None = None) -> Share | None:
         """The share of group in its parent group, or in of_group (an ancestor: aged 10-13 of all, not of teens)."""
-        return next((s for s in self.shares if (s.measure, s.period_id, s.group) == (measure, period_id, group)
-                     and (of_group is None or s.of_group == of_group)), None)
+        return next(
+            (
+                s
+                for s in self.shares
+                if (s.measure, s.period_id, s.group) == (measure, period_id, group)
+                and (of_group is None or s.of_group == of_group)
+            ),
+            None,
+        )
 
 
 def published(dataset: Dataset) -> pd.DataFrame:
@@ -171,8 +178,14 @@ def compute_figures(dataset: Dataset) -> Figures:
     from .conflicts import other_reports
 
     shares, withheld = _shares(dataset)
-    return Figures(changes=_changes(dataset), shares=shares, rates=_rates(dataset),
-                   quoted=quoted_figures(dataset), reports=other_reports(dataset), withheld=withheld)
+    return Figures(
+        changes=_changes(dataset),
+        shares=shares,
+        rates=_rates(dataset),
+        quoted=quoted_figures(dataset),
+        reports=other_reports(dataset),
+        withheld=withheld,
+    )
 
 
 def days(dataset: Dataset, period_id: str) -> int | None:
@@ -183,8 +196,10 @@ def days(dataset: Dataset, period_id: str) -> int | None:
 def period_days(dataset: Dataset) -> dict[str, int | None]:
     """Days of every period, both ends included (None when its start is not recorded), computed once per table."""
     periods = dataset.periods
-    return {pid: (dt.date.fromisoformat(end) - dt.date.fromisoformat(start)).days + 1 if start else None
-            for pid, start, end in zip(periods["id"], periods["start"], periods["end"])}
+    return {
+        pid: (dt.date.fromisoformat(end) - dt.date.fromisoformat(start)).days + 1 if start else None
+        for pid, start, end in zip(periods["id"], periods["start"], periods["end"])
+    }
 
 
 def _rates(dataset: Dataset) -> list[Rate]:
@@ -248,9 +263,20 @@ def derive(dataset: Dataset, row, lookup: _Lookup | None = None) -> Quoted:
             length = lookup.days.get(row["period_id"])
             if length:
                 ours, inputs = total / length, f"{number} in {length} days"
-    return Quoted(str(row["id"]), str(row["kind"]), str(row["period_id"]), str(row["base_period_id"]), str(row["measure"]),
-                  groups, of_group, float(row["value"]), int(row["decimals"]), str(row["source_id"]),
-                  None if ours is None or math.isnan(ours) else ours, inputs)
+    return Quoted(
+        str(row["id"]),
+        str(row["kind"]),
+        str(row["period_id"]),
+        str(row["base_period_id"]),
+        str(row["measure"]),
+        groups,
+        of_group,
+        float(row["value"]),
+        int(row["decimals"]),
+        str(row["source_id"]),
+        None if ours is None or math.isnan(ours) else ours,
+        inputs,
+    )
 
 
 def _changes(dataset: Dataset) -> list[Change]:
@@ -263,16 +289,32 @@ def _changes(dataset: Dataset) -> list[Change]:
     ends = dict(zip(dataset.periods["id"], dataset.periods["end"]))
     changes = []
     for period_id, base_id in zip(pairs["id"], pairs["comparable_to"]):
-        adjacent = bool(starts[period_id]) and lengths.get(base_id) in (365, 366) and (
-            dt.date.fromisoformat(ends[base_id]) + dt.timedelta(days=1) == dt.date.fromisoformat(starts[period_id]))
+        adjacent = (
+            bool(starts[period_id])
+            and lengths.get(base_id) in (365, 366)
+            and (
+                dt.date.fromisoformat(ends[base_id]) + dt.timedelta(days=1) == dt.date.fromisoformat(starts[period_id])
+            )
+        )
         for measure in sorted(dataset.measures["id"]):
             for group in ["total", *sorted(set(dataset.groups["id"]) - {"total"})]:
                 if (period_id, measure, group) in values.index and (base_id, measure, group) in values.index:
                     base = float(values[(base_id, measure, group)])
                     if base > 0:
-                        changes.append(Change(measure, period_id, base_id, float(values[(period_id, measure, group)]),
-                                              base, lengths.get(period_id), lengths.get(base_id), kinds.get(base_id, ""),
-                                              adjacent, group))
+                        changes.append(
+                            Change(
+                                measure,
+                                period_id,
+                                base_id,
+                                float(values[(period_id, measure, group)]),
+                                base,
+                                lengths.get(period_id),
+                                lengths.get(base_id),
+                                kinds.get(base_id, ""),
+                                adjacent,
+                                group,
+                            )
+                        )
     return changes
 
 
@@ -303,7 +345,9 @@ def _shares(dataset: Dataset) -> tuple[list[Share], list[Withheld]]:
                 else:
                     total = float(values[(period_id, measure, parent)])
                     if total > 0:
-                        (shares if first else wider).append(Share(measure, period_id, group, parent, float(value), total))
+                        (shares if first else wider).append(
+                            Share(measure, period_id, group, parent, float(value), total)
+                        )
             if first and (period_id, measure, parent) not in values.index:
                 break  # no share of a grandparent where the parent itself is not published
             parent, first = parents.get(parent, ""), False

@@ -40,15 +40,19 @@ def plotly_bundle(root: Path) -> Path:
     found = re.search(r"plotly\.js \(basic - minified\) v(\S+)", header)
     if not found or found.group(1) != wanted:
         have = found.group(1) if found else "unknown"
-        raise SiteError(f"{bundle}: plotly.js {have}, but plotly {plotly.__version__} writes figures for plotly.js "
-                        f"{wanted} - set plotly.js-basic-dist-min to {wanted} in package.json, then `npm install`")
+        raise SiteError(
+            f"{bundle}: plotly.js {have}, but plotly {plotly.__version__} writes figures for plotly.js "
+            f"{wanted} - set plotly.js-basic-dist-min to {wanted} in package.json, then `npm install`"
+        )
     return bundle
 
 
 def precompress(site_dir: Path) -> None:
     """Write name.gz beside every text file worth compressing, byte-identical from build to build."""
     for path in sorted(site_dir.rglob("*")):
-        if not (path.parent / "SHA256SUMS").exists():  # a download folder: its files are listed and checksummed as they are
+        if not (
+            path.parent / "SHA256SUMS"
+        ).exists():  # a download folder: its files are listed and checksummed as they are
             compress(path)
 
 

@@ -39,9 +39,11 @@ MEDIA_TYPES = {
     "": "text/plain",  # SHA256SUMS
 }
 ORDER = ["xlsx", "zip", "csv", "datapackage", "report", "readme", "sums"]
-SOURCES_NOTE = ("The figures were first published in the releases and articles listed under sources; "
-                "those texts keep their own terms. The licence covers this compilation: the tables, their "
-                "structure and the descriptions.")
+SOURCES_NOTE = (
+    "The figures were first published in the releases and articles listed under sources; "
+    "those texts keep their own terms. The licence covers this compilation: the tables, their "
+    "structure and the descriptions."
+)
 
 
 @dataclass(frozen=True)
@@ -68,8 +70,12 @@ class File:
     @property
     def kind(self) -> str:
         """What the file is, for the label on the pages (UI string dl_kind_<kind>)."""
-        return {"datapackage.json": "datapackage", "validation-report.json": "report", "README.txt": "readme",
-                "SHA256SUMS": "sums"}.get(self.path, self.extension)
+        return {
+            "datapackage.json": "datapackage",
+            "validation-report.json": "report",
+            "README.txt": "readme",
+            "SHA256SUMS": "sums",
+        }.get(self.path, self.extension)
 
     @property
     def size_text(self) -> str:
@@ -108,17 +114,37 @@ def package_downloads(dataset: Dataset) -> Downloads:
     dictionary = data_dictionary(dataset, descriptor)
     readme = readme_text(dataset, descriptor, dictionary, evidence)
     files = [File(path, data) for path, data in sorted(package.items())]
-    files.append(File("validation-report.json", (json.dumps(evidence, indent=2, sort_keys=True) + "\n").encode("utf-8")))
-    zipped = dict(package, **{"README.txt": readme.encode("utf-8"), "LICENSE.txt": license_text(descriptor).encode("utf-8"),
-                              "validation-report.json": files[-1].data})
+    files.append(
+        File("validation-report.json", (json.dumps(evidence, indent=2, sort_keys=True) + "\n").encode("utf-8"))
+    )
+    zipped = dict(
+        package,
+        **{
+            "README.txt": readme.encode("utf-8"),
+            "LICENSE.txt": license_text(descriptor).encode("utf-8"),
+            "validation-report.json": files[-1].data,
+        },
+    )
     files.append(File(f"{dataset.name}.xlsx", workbook(dataset, descriptor, tables, dictionary, readme, stamp)))
     files.append(File(f"{dataset.name}.zip", pack(zipped, stamp)))
     files.append(File("README.txt", readme.encode("utf-8")))
-    files.append(File("SHA256SUMS", "".join(f"{f.sha256}  {f.path}\n" for f in sorted(files, key=lambda f: f.path))
-                      .encode("utf-8")))
+    files.append(
+        File(
+            "SHA256SUMS",
+            "".join(f"{f.sha256}  {f.path}\n" for f in sorted(files, key=lambda f: f.path)).encode("utf-8"),
+        )
+    )
     files.sort(key=lambda f: (ORDER.index(f.kind), f.path))  # what most people want first
-    return Downloads(dataset.name, dataset.version, date, descriptor["licenses"][0], files, evidence, dictionary,
-                     earlier_versions(dataset))
+    return Downloads(
+        dataset.name,
+        dataset.version,
+        date,
+        descriptor["licenses"][0],
+        files,
+        evidence,
+        dictionary,
+        earlier_versions(dataset),
+    )
 
 
 def earlier_versions(dataset: Dataset) -> tuple[tuple[str, bytes], ...]:
@@ -194,9 +220,16 @@ def validate(package: dict[str, bytes], date: str) -> dict:
     for task in report["tasks"]:
         task["stats"].pop("seconds", None)
     rows = sum(task["stats"].get("rows", 0) for task in report["tasks"])
-    return {"validator": "frictionless", "validator_version": importlib.metadata.version("frictionless"),
-            "data_date": date, "valid": report["valid"], "rows": rows, "errors": report["stats"]["errors"],
-            "resources": {task["name"]: task["stats"].get("rows", 0) for task in report["tasks"]}, "report": report}
+    return {
+        "validator": "frictionless",
+        "validator_version": importlib.metadata.version("frictionless"),
+        "data_date": date,
+        "valid": report["valid"],
+        "rows": rows,
+        "errors": report["stats"]["errors"],
+        "resources": {task["name"]: task["stats"].get("rows", 0) for task in report["tasks"]},
+        "report": report,
+    }
 
 
 def data_dictionary(dataset: Dataset, descriptor: dict) -> list[dict]:
@@ -208,17 +241,31 @@ def data_dictionary(dataset: Dataset, descriptor: dict) -> list[dict]:
         fields = []
         for field in schema["fields"]:
             constraints = field.get("constraints", {})
-            codes = {code: STATUS_CODES[code] for code in constraints.get("enum", [])
-                     if field["name"] == "status" and code in STATUS_CODES}
-            fields.append({
-                "name": field["name"], "type": field.get("type", "string"),
-                "description_en": field.get("description", ""), "description_ko": field.get("description_ko", ""),
-                "unit": value_units if (resource["name"], field["name"]) == ("observations", "value") else "",
-                "constraints": constraints_text(constraints),
-                "codes": codes,
-            })
-        resources.append({"name": resource["name"], "path": resource["path"], "fields": fields,
-                          "missing_values": schema.get("missingValues", [""]), "primary_key": schema.get("primaryKey", [])})
+            codes = {
+                code: STATUS_CODES[code]
+                for code in constraints.get("enum", [])
+                if field["name"] == "status" and code in STATUS_CODES
+            }
+            fields.append(
+                {
+                    "name": field["name"],
+                    "type": field.get("type", "string"),
+                    "description_en": field.get("description", ""),
+                    "description_ko": field.get("description_ko", ""),
+                    "unit": value_units if (resource["name"], field["name"]) == ("observations", "value") else "",
+                    "constraints": constraints_text(constraints),
+                    "codes": codes,
+                }
+            )
+        resources.append(
+            {
+                "name": resource["name"],
+                "path": resource["path"],
+                "fields": fields,
+                "missing_values": schema.get("missingValues", [""]),
+                "primary_key": schema.get("primaryKey", []),
+            }
+        )
     return resources
 
 
@@ -236,11 +283,13 @@ def constraints_text(constraints: dict) -> str:
 
 def license_text(descriptor: dict) -> str:
     license = descriptor["licenses"][0]
-    return (f"{descriptor.get('title', descriptor['name'])}, version {descriptor.get('version', '')}\n\n"
-            f"Licence: {license.get('title', license.get('name'))} ({license.get('name', '')})\n"
-            f"{license.get('path', '')}\n\n"
-            f"{SOURCES_NOTE}\n\n"
-            "이 편집물(표, 구조, 설명)의 이용 조건은 위 라이선스를 따릅니다. 원래 수치를 실은 보도자료와 기사는 각자의 이용 조건을 따릅니다.\n")
+    return (
+        f"{descriptor.get('title', descriptor['name'])}, version {descriptor.get('version', '')}\n\n"
+        f"Licence: {license.get('title', license.get('name'))} ({license.get('name', '')})\n"
+        f"{license.get('path', '')}\n\n"
+        f"{SOURCES_NOTE}\n\n"
+        "이 편집물(표, 구조, 설명)의 이용 조건은 위 라이선스를 따릅니다. 원래 수치를 실은 보도자료와 기사는 각자의 이용 조건을 따릅니다.\n"
+    )
 
 
 def _source_date(iso: str, precision: str) -> str:
@@ -251,30 +300,55 @@ def _source_date(iso: str, precision: str) -> str:
 
 
 def readme_text(dataset: Dataset, descriptor: dict, dictionary: list[dict], evidence: dict) -> str:
-    lines = [dataset.text("title", "en"), dataset.text("title", "ko"), "",
-             f"Version: {dataset.version}", f"Data as of: {evidence['data_date']}", "",
-             dataset.text("description", "en"), "", dataset.text("description", "ko"), "",
-             license_text(descriptor), "Sources / 출처:"]
+    lines = [
+        dataset.text("title", "en"),
+        dataset.text("title", "ko"),
+        "",
+        f"Version: {dataset.version}",
+        f"Data as of: {evidence['data_date']}",
+        "",
+        dataset.text("description", "en"),
+        "",
+        dataset.text("description", "ko"),
+        "",
+        license_text(descriptor),
+        "Sources / 출처:",
+    ]
     for source in dataset.sources.sort_values("id").itertuples():
         released = getattr(source, "released_by_en", "")
-        outlet = f"released by {released}, reported by {source.publisher}" if released else f"reported by {source.publisher}"
+        outlet = (
+            f"released by {released}, reported by {source.publisher}" if released else f"reported by {source.publisher}"
+        )
         parts = [outlet, source.title, _source_date(source.published, source.published_precision), source.url]
         lines.append(f"- {source.id}: {', '.join(p for p in parts if p)}")
-    lines += ["", f"Validated with frictionless {evidence['validator_version']} (data as of {evidence['data_date']}): "
-              f"{evidence['rows']} rows, {evidence['errors']} errors. Check: frictionless validate datapackage.json",
-              "Files: CSV are UTF-8 without a byte order mark, LF line ends, RFC 4180 quoting. A suppressed cell "
-              "(status c) is empty, with c in its status column. Open the XLSX in Excel.", "", "Fields / 항목:"]
+    lines += [
+        "",
+        f"Validated with frictionless {evidence['validator_version']} (data as of {evidence['data_date']}): "
+        f"{evidence['rows']} rows, {evidence['errors']} errors. Check: frictionless validate datapackage.json",
+        "Files: CSV are UTF-8 without a byte order mark, LF line ends, RFC 4180 quoting. A suppressed cell "
+        "(status c) is empty, with c in its status column. Open the XLSX in Excel.",
+        "",
+        "Fields / 항목:",
+    ]
     for resource in dictionary:
         lines.append(f"\n{resource['path']}")
         for field in resource["fields"]:
             extra = "; ".join(filter(None, [field["unit"] and f"unit {field['unit']}", field["constraints"]]))
-            lines.append(f"- {field['name']} ({field['type']}): {field['description_en']} / {field['description_ko']}"
-                         + (f" [{extra}]" if extra else ""))
+            lines.append(
+                f"- {field['name']} ({field['type']}): {field['description_en']} / {field['description_ko']}"
+                + (f" [{extra}]" if extra else "")
+            )
     return "\n".join(lines) + "\n"
 
 
-def workbook(dataset: Dataset, descriptor: dict, tables: dict[str, list[list[str]]], dictionary: list[dict],
-             readme: str, stamp: dt.datetime) -> bytes:
+def workbook(
+    dataset: Dataset,
+    descriptor: dict,
+    tables: dict[str, list[list[str]]],
+    dictionary: list[dict],
+    readme: str,
+    stamp: dt.datetime,
+) -> bytes:
     """A README sheet, then one sheet per resource; numbers as numbers, everything else as text (never formulas)."""
     book = openpyxl.Workbook()
     sheet = book.active
@@ -289,7 +363,9 @@ def workbook(dataset: Dataset, descriptor: dict, tables: dict[str, list[list[str
         for row in rows[1:]:
             sheet.append([_typed(value, kind) for value, kind in zip(row, types[name])])
         for column in sheet.columns:
-            sheet.column_dimensions[column[0].column_letter].width = min(60, max(10, *(len(str(c.value or "")) for c in column)))
+            sheet.column_dimensions[column[0].column_letter].width = min(
+                60, max(10, *(len(str(c.value or "")) for c in column))
+            )
     for sheet in book.worksheets:
         for row in sheet.iter_rows():
             for cell in row:

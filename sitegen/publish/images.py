@@ -25,10 +25,10 @@ from pathlib import Path
 from markupsafe import escape
 
 from .. import SiteError
-from . import assets
+from ..config import Config
 from ..render import drawing
 from ..util import i18n, parallel
-from ..config import Config
+from . import assets
 
 WIDTH, HEIGHT = 1200, 630
 MARGIN = 56
@@ -42,6 +42,7 @@ FOLDERS = {"ko": Path("charts"), "en": Path("en") / "charts"}  # inside the site
 
 
 # --- where the pictures are ---------------------------------------------------------------------------------------
+
 
 def image_path(chart_id: str, lang: str, suffix: str = "png") -> str:
     """A chart's picture relative to the site root, e.g. "en/charts/<id>/<id>.png"."""
@@ -89,12 +90,15 @@ def write_chart_images(publications, out_root: Path, config: Config, cache_folde
 
 # --- fonts and text -------------------------------------------------------------------------------------------------
 
+
 def font_files(root: Path) -> list[Path]:
     files = [root / FONT_DIR / name for name in FONTS.values()]
     missing = [str(f) for f in files if not f.is_file()]
     if missing:
-        raise SiteError(f"{missing[0]}: not found - run `make site` (it installs the locked npm packages, among them "
-                        f"the font pretendard, with `npm ci`)")
+        raise SiteError(
+            f"{missing[0]}: not found - run `make site` (it installs the locked npm packages, among them "
+            f"the font pretendard, with `npm ci`)"
+        )
     return files
 
 
@@ -134,7 +138,7 @@ class Text:
         if current:
             out.append(current)
         if len(out) > lines:
-            out = out[: lines - 1] + [self.clip(" ".join(out[lines - 1:]), size, width, weight)]
+            out = out[: lines - 1] + [self.clip(" ".join(out[lines - 1 :]), size, width, weight)]
         return out
 
     def _pieces(self, word: str, size: float, width: float, weight: int) -> list[str]:
@@ -158,12 +162,15 @@ class Text:
 
 # --- the picture --------------------------------------------------------------------------------------------------
 
+
 def chart_svg(chart, lang: str, t: dict, config: Config) -> str:
     """The chart as a standalone SVG of WIDTH×HEIGHT: header, chart, footer with source, licence and site."""
     text = Text(config.root)
     inner = WIDTH - 2 * MARGIN
-    parts = [f'<rect width="{WIDTH}" height="{HEIGHT}" fill="#ffffff"/>',
-             f'<rect width="{WIDTH}" height="8" fill="{drawing.PALETTE[0]}"/>']
+    parts = [
+        f'<rect width="{WIDTH}" height="{HEIGHT}" fill="#ffffff"/>',
+        f'<rect width="{WIDTH}" height="8" fill="{drawing.PALETTE[0]}"/>',
+    ]
     y = 92
     for line in text.wrap(chart.title[lang], 42, inner, 2, 700):
         parts.append(_text(MARGIN, y, line, 42, INK, 700))
@@ -187,9 +194,11 @@ def chart_svg(chart, lang: str, t: dict, config: Config) -> str:
     parts += _line(model, lang, text, top, bottom) if model.kind == "line" else _bars(model, lang, text, top, bottom)
     title = escape(chart.title[lang])
     desc = escape(chart.summary.get(lang, ""))
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}" viewBox="0 0 {WIDTH} {HEIGHT}" '
-            f'xml:lang="{lang}" font-family="{FAMILY}" role="img">'
-            f'<title>{title}</title><desc>{desc}</desc>{"".join(parts)}</svg>\n')
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}" viewBox="0 0 {WIDTH} {HEIGHT}" '
+        f'xml:lang="{lang}" font-family="{FAMILY}" role="img">'
+        f"<title>{title}</title><desc>{desc}</desc>{''.join(parts)}</svg>\n"
+    )
 
 
 def _text(x: float, y: float, content: str, size: float, fill: str, weight: int = 400, anchor: str = "start") -> str:
@@ -205,11 +214,17 @@ def _footer(chart, lang: str, t: dict, config: Config, text: Text) -> tuple[list
     size, step, inner = 19, 27, WIDTH - 2 * MARGIN
     name = config.site_name_ko if lang == "ko" else config.site_name_en
     address = chart_address(config, chart.id, lang)
-    credits = ", ".join(credit.outlet(lang) + (f" ({i18n.source_date(credit.published, credit.precision, lang)})"
-                                            if credit.published else "") for credit in chart.credits)
+    credits = ", ".join(
+        credit.outlet(lang)
+        + (f" ({i18n.source_date(credit.published, credit.precision, lang)})" if credit.published else "")
+        for credit in chart.credits
+    )
     sources = text.wrap(f"{t['source_label']}: {credits}", size, inner, 3) if credits else []
-    licence = text.clip(f"{t['chart_licence']}: {chart.licence[0]}", size, inner - text.width(name, size, 700) - 40) \
-        if chart.licence[0] else ""
+    licence = (
+        text.clip(f"{t['chart_licence']}: {chart.licence[0]}", size, inner - text.width(name, size, 700) - 40)
+        if chart.licence[0]
+        else ""
+    )
     rows = sources + ([""] if address else []) + [licence]  # the address has a row of its own, on the right
     baseline = HEIGHT - 26 - step * (len(rows) - 1)
     top = min(baseline - 41, HEIGHT - 112)
@@ -220,7 +235,9 @@ def _footer(chart, lang: str, t: dict, config: Config, text: Text) -> tuple[list
         baseline += step
     parts.append(_text(WIDTH - MARGIN, HEIGHT - 26, name, size, INK, 700, "end"))
     if address:
-        parts.append(_text(WIDTH - MARGIN, HEIGHT - 26 - step, text.clip(address, size, inner), size, FAINT, 400, "end"))
+        parts.append(
+            _text(WIDTH - MARGIN, HEIGHT - 26 - step, text.clip(address, size, inner), size, FAINT, 400, "end")
+        )
     return parts, top
 
 
@@ -235,7 +252,9 @@ def chart_address(config: Config, chart_id: str, lang: str) -> str:
 def _legend(model: drawing.Model, lang: str, text: Text, top: float) -> tuple[list[str], float]:
     parts, x = [], MARGIN
     for s in model.series:
-        parts.append(f'<rect x="{x}" y="{top + 4:g}" width="18" height="18" rx="3" fill="{drawing.PALETTE[s.colour]}"/>')
+        parts.append(
+            f'<rect x="{x}" y="{top + 4:g}" width="18" height="18" rx="3" fill="{drawing.PALETTE[s.colour]}"/>'
+        )
         parts.append(_text(x + 26, top + 20, s.label[lang], 21, INK))
         x += 26 + text.width(s.label[lang], 21) + 32
     return parts, x
@@ -271,7 +290,9 @@ def _bars(model: drawing.Model, lang: str, text: Text, top: float, bottom: float
                 if v is not None:
                     parts.append(_bar(x, y, v * scale, bar, s.colour))
                     x += v * scale
-            parts.append(_text(x + 10, y + bar / 2 + size * 0.36, drawing.value_text(totals[index], lang), size, INK, 700))
+            parts.append(
+                _text(x + 10, y + bar / 2 + size * 0.36, drawing.value_text(totals[index], lang), size, INK, 700)
+            )
             continue
         for s in model.series:
             v = s.values[index]
@@ -286,8 +307,10 @@ def _bars(model: drawing.Model, lang: str, text: Text, top: float, bottom: float
 
 
 def _bar(x: float, y: float, width: float, height: float, colour: int) -> str:
-    return (f'<rect x="{x:.1f}" y="{y:.1f}" width="{max(width, 0):.1f}" height="{height - 3:.1f}" rx="3" '
-            f'fill="{drawing.PALETTE[colour]}"/>')
+    return (
+        f'<rect x="{x:.1f}" y="{y:.1f}" width="{max(width, 0):.1f}" height="{height - 3:.1f}" rx="3" '
+        f'fill="{drawing.PALETTE[colour]}"/>'
+    )
 
 
 def _line(model: drawing.Model, lang: str, text: Text, top: float, bottom: float) -> list[str]:
@@ -313,8 +336,10 @@ def _line(model: drawing.Model, lang: str, text: Text, top: float, bottom: float
 
     for tick, label in zip(axis["y_ticks"], ticks):
         y = y_of(tick)
-        parts.append(f'<rect x="{left:g}" y="{y - 0.75:g}" width="{right - left:g}" height="1.5" '
-                     f'fill="{RULE if tick else "#9e9e9e"}"/>')
+        parts.append(
+            f'<rect x="{left:g}" y="{y - 0.75:g}" width="{right - left:g}" height="1.5" '
+            f'fill="{RULE if tick else "#9e9e9e"}"/>'
+        )
         parts.append(_text(left - 12, y + 6, label, size, MUTED, 400, "end"))
     for position, label in axis["x_ticks"]:
         x = round(left + (position - drawing.LEFT) / span * (right - left), 1)
@@ -322,16 +347,29 @@ def _line(model: drawing.Model, lang: str, text: Text, top: float, bottom: float
     for note in model.annotations:
         x = x_of(note.at)
         on_right = drawing.annotation_on_the_right(axis["x"](note.at))
-        parts.append(f'<line x1="{x:g}" x2="{x:g}" y1="{plot_top - 30:g}" y2="{plot_bottom:g}" stroke="{FAINT}" '
-                     f'stroke-width="2" stroke-dasharray="6 5"/>')
-        parts.append(_text(x - 8 if on_right else x + 8, plot_top - 34, note.label[lang], size, MUTED, 400,
-                           "end" if on_right else "start"))
+        parts.append(
+            f'<line x1="{x:g}" x2="{x:g}" y1="{plot_top - 30:g}" y2="{plot_bottom:g}" stroke="{FAINT}" '
+            f'stroke-width="2" stroke-dasharray="6 5"/>'
+        )
+        parts.append(
+            _text(
+                x - 8 if on_right else x + 8,
+                plot_top - 34,
+                note.label[lang],
+                size,
+                MUTED,
+                400,
+                "end" if on_right else "start",
+            )
+        )
     for s in model.series:
         colour = drawing.PALETTE[s.colour]
         points = [(x_of(key), y_of(v)) for key, v in zip(axis["keys"], s.values) if v is not None]
         path = " ".join(f"{x:g},{y:g}" for x, y in points)
-        parts.append(f'<polyline points="{path}" fill="none" stroke="{colour}" stroke-width="4" '
-                     f'stroke-linejoin="round" stroke-linecap="round"/>')
+        parts.append(
+            f'<polyline points="{path}" fill="none" stroke="{colour}" stroke-width="4" '
+            f'stroke-linejoin="round" stroke-linecap="round"/>'
+        )
         labels = [label for label in drawing.line_labels(model, s, lang) if label is not None]
         for (x, y), label in zip(points, labels):
             parts.append(f'<circle cx="{x:g}" cy="{y:g}" r="7" fill="{colour}" stroke="#ffffff" stroke-width="2"/>')
@@ -353,13 +391,14 @@ def _end_labels(labels: list[tuple[float, str]], x: float, gap: float = 24) -> l
 
 # --- the PNG --------------------------------------------------------------------------------------------------------
 
+
 class Renderer:
     """SVG -> PNG with resvg and only the given font files; each PNG cached by its inputs where a folder is given."""
 
     def __init__(self, fonts: list[Path], cache_folder: Path | None = None):
         self.fonts = [str(f) for f in fonts]
         self.cache_folder = cache_folder
-        digest = hashlib.sha256(f"{RENDERER}={importlib.metadata.version(RENDERER)}".encode("utf-8"))
+        digest = hashlib.sha256(f"{RENDERER}={importlib.metadata.version(RENDERER)}".encode())
         for font in fonts:
             digest.update(font.read_bytes())
         self.salt = digest.digest()
@@ -380,8 +419,15 @@ class Renderer:
                 pass
         import resvg_py
 
-        data = bytes(resvg_py.svg_to_bytes(svg_string=svg, font_files=self.fonts, skip_system_fonts=True,
-                                           font_family="Pretendard", sans_serif_family="Pretendard"))
+        data = bytes(
+            resvg_py.svg_to_bytes(
+                svg_string=svg,
+                font_files=self.fonts,
+                skip_system_fonts=True,
+                font_family="Pretendard",
+                sans_serif_family="Pretendard",
+            )
+        )
         self.drawn += 1
         if path:
             path.parent.mkdir(parents=True, exist_ok=True)

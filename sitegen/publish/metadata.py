@@ -15,12 +15,12 @@ import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..util import i18n
+from ..config import Config
 from ..read.catalog import Dataset
 from ..read.changes import changelog_entries
-from ..render.charts import embeddable_json
-from ..config import Config
 from ..read.standard import LICENSE
+from ..render.charts import embeddable_json
+from ..util import i18n
 from .downloads import Downloads, package_downloads
 
 CATALOG = "data/catalog.jsonld"
@@ -62,25 +62,37 @@ def describe_release(dataset: Dataset, config: Config, strings: dict) -> Release
     files = package_downloads(dataset)
     publisher = {lang: config.site_name_ko if lang == "ko" else config.site_name_en for lang in i18n.LANGUAGES}
     url = link(page_dir(dataset, "ko"), "", config.site_url) if config.site_url else f"/{page_dir(dataset, 'ko')}"
-    citation = {lang: strings[lang]["dl_citation_format"].format(
-        publisher=publisher[lang], date=files.date, title=dataset.text("title", lang), version=dataset.version, url=url)
-        for lang in i18n.LANGUAGES}
-    bibtex = "\n".join([
-        f"@misc{{{dataset.name.replace('-', '_')}_{dataset.version.replace('.', '_')},",
-        f"  title = {{{_bibtex(dataset.text('title', 'en'))}}},",
-        f"  author = {{{{{_bibtex(publisher['en'])}}}}},",
-        f"  year = {{{files.date[:4]}}},",
-        f"  version = {{{dataset.version}}},",
-        f"  url = {{{url}}},",
-        f"  note = {{Data set, {files.license.get('title', files.license.get('name', ''))}}}",
-        "}",
-    ])
-    jsonld = {lang: embeddable_json(dataset_jsonld(dataset, files, config, strings[lang], lang)) for lang in i18n.LANGUAGES}
+    citation = {
+        lang: strings[lang]["dl_citation_format"].format(
+            publisher=publisher[lang],
+            date=files.date,
+            title=dataset.text("title", lang),
+            version=dataset.version,
+            url=url,
+        )
+        for lang in i18n.LANGUAGES
+    }
+    bibtex = "\n".join(
+        [
+            f"@misc{{{dataset.name.replace('-', '_')}_{dataset.version.replace('.', '_')},",
+            f"  title = {{{_bibtex(dataset.text('title', 'en'))}}},",
+            f"  author = {{{{{_bibtex(publisher['en'])}}}}},",
+            f"  year = {{{files.date[:4]}}},",
+            f"  version = {{{dataset.version}}},",
+            f"  url = {{{url}}},",
+            f"  note = {{Data set, {files.license.get('title', files.license.get('name', ''))}}}",
+            "}",
+        ]
+    )
+    jsonld = {
+        lang: embeddable_json(dataset_jsonld(dataset, files, config, strings[lang], lang)) for lang in i18n.LANGUAGES
+    }
     return Release(files, jsonld, citation, bibtex)
 
 
-BIBTEX_SPECIALS = str.maketrans({**{c: "\\" + c for c in "{}%&$#_"},
-                                  "\\": r"\textbackslash{}", "^": r"\^{}", "~": r"\~{}"})
+BIBTEX_SPECIALS = str.maketrans(
+    {**{c: "\\" + c for c in "{}%&$#_"}, "\\": r"\textbackslash{}", "^": r"\^{}", "~": r"\~{}"}
+)
 
 
 def _bibtex(text: str) -> str:
@@ -125,25 +137,53 @@ def dataset_jsonld(dataset: Dataset, files: Downloads, config: Config, t: dict, 
         "creator": organisation,
         "publisher": organisation,
         "temporalCoverage": f"{first_day(dataset)}/{max(periods['end'])}",
-        "spatialCoverage": {"@type": "Place", "name": t["dl_spatial_coverage"],
-                            "address": {"@type": "PostalAddress", "addressCountry": "KR"}},
+        "spatialCoverage": {
+            "@type": "Place",
+            "name": t["dl_spatial_coverage"],
+            "address": {"@type": "PostalAddress", "addressCountry": "KR"},
+        },
         "variableMeasured": [
-            {"@type": "PropertyValue", "propertyID": m.id, "name": getattr(m, f"name_{lang}"),
-             "description": getattr(m, f"definition_{lang}"), "unitText": m.unit}
-            for m in dataset.measures.itertuples()],
+            {
+                "@type": "PropertyValue",
+                "propertyID": m.id,
+                "name": getattr(m, f"name_{lang}"),
+                "description": getattr(m, f"definition_{lang}"),
+                "unitText": m.unit,
+            }
+            for m in dataset.measures.itertuples()
+        ],
         "keywords": [str(k) for k in dataset.descriptor.get("keywords", [])],
         "isAccessibleForFree": True,
         "citation": [
-            {"@type": "CreativeWork", "name": s.title or s.publisher,
-             **({"datePublished": s.published[:7] if s.published_precision == "month" else s.published} if s.published else {}),
-             "publisher": {"@type": "Organization", "name": s.publisher}, **({"url": s.url} if s.url else {})}
-            for s in dataset.sources.sort_values("id").itertuples()],
+            {
+                "@type": "CreativeWork",
+                "name": s.title or s.publisher,
+                **(
+                    {"datePublished": s.published[:7] if s.published_precision == "month" else s.published}
+                    if s.published
+                    else {}
+                ),
+                "publisher": {"@type": "Organization", "name": s.publisher},
+                **({"url": s.url} if s.url else {}),
+            }
+            for s in dataset.sources.sort_values("id").itertuples()
+        ],
         "distribution": [
-            {"@type": "DataDownload", "name": f.path, "contentUrl": link(files.folder() + f.path, here, config.site_url),
-             "encodingFormat": f.media_type, "contentSize": f"{f.size} B", "sha256": f.sha256}
-            for f in files.files],
-        "includedInDataCatalog": {"@type": "DataCatalog", "name": site,
-                                  "url": link(i18n.ROOTS[lang] + DATA_PAGE, here, config.site_url)},
+            {
+                "@type": "DataDownload",
+                "name": f.path,
+                "contentUrl": link(files.folder() + f.path, here, config.site_url),
+                "encodingFormat": f.media_type,
+                "contentSize": f"{f.size} B",
+                "sha256": f.sha256,
+            }
+            for f in files.files
+        ],
+        "includedInDataCatalog": {
+            "@type": "DataCatalog",
+            "name": site,
+            "url": link(i18n.ROOTS[lang] + DATA_PAGE, here, config.site_url),
+        },
     }
 
 
@@ -156,13 +196,25 @@ THEME = EU + "data-theme/JUST"  # Justice, legal system and public safety
 IANA = "http://www.iana.org/assignments/media-types/"
 DATA_PACKAGE = "https://datapackage.org/standard/data-package/"
 ADMS_LICENCE = "http://purl.org/adms/licencetype/"
-LICENCE_TYPES = {"CC-BY-4.0": ["Attribution"], "CC-BY-SA-4.0": ["Attribution", "ViralEffect-ShareAlike"],
-                 "CC0-1.0": ["PublicDomain"]}  # a licence not listed here is given without a type
-LABELS = {"Attribution": "Attribution", "ViralEffect-ShareAlike": "Viral effect (a.k.a. Share-alike)",
-          "PublicDomain": "Public domain"}  # the vocabularies' own English labels
-CONTEXT = {"dcat": "http://www.w3.org/ns/dcat#", "dct": "http://purl.org/dc/terms/", "foaf": "http://xmlns.com/foaf/0.1/",
-           "xsd": "http://www.w3.org/2001/XMLSchema#", "spdx": "http://spdx.org/rdf/terms#",
-           "skos": "http://www.w3.org/2004/02/skos/core#", "dcatap": "http://data.europa.eu/r5r/"}
+LICENCE_TYPES = {
+    "CC-BY-4.0": ["Attribution"],
+    "CC-BY-SA-4.0": ["Attribution", "ViralEffect-ShareAlike"],
+    "CC0-1.0": ["PublicDomain"],
+}  # a licence not listed here is given without a type
+LABELS = {
+    "Attribution": "Attribution",
+    "ViralEffect-ShareAlike": "Viral effect (a.k.a. Share-alike)",
+    "PublicDomain": "Public domain",
+}  # the vocabularies' own English labels
+CONTEXT = {
+    "dcat": "http://www.w3.org/ns/dcat#",
+    "dct": "http://purl.org/dc/terms/",
+    "foaf": "http://xmlns.com/foaf/0.1/",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "spdx": "http://spdx.org/rdf/terms#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "dcatap": "http://data.europa.eu/r5r/",
+}
 
 
 def typed(iri: str, kind: str, **more) -> dict:
@@ -195,11 +247,18 @@ def catalog(releases: list[Release], datasets: list[Dataset], config: Config, st
     def labels(key: str) -> list[dict]:
         return [{"@value": strings[lang][key], "@language": lang} for lang in i18n.LANGUAGES]
 
-    publisher = {"@type": "foaf:Agent", "foaf:name": [{"@value": config.site_name_ko, "@language": "ko"},
-                                                       {"@value": config.site_name_en, "@language": "en"}]}
+    publisher = {
+        "@type": "foaf:Agent",
+        "foaf:name": [
+            {"@value": config.site_name_ko, "@language": "ko"},
+            {"@value": config.site_name_en, "@language": "en"},
+        ],
+    }
     languages = [typed(LANGUAGES[lang], "dct:LinguisticSystem") for lang in i18n.LANGUAGES]
     korea = typed(KOREA, "dct:Location")
-    themes = typed(EU + "data-theme", "skos:ConceptScheme", **{"dct:title": {"@value": "Data theme", "@language": "en"}})
+    themes = typed(
+        EU + "data-theme", "skos:ConceptScheme", **{"dct:title": {"@value": "Data theme", "@language": "en"}}
+    )
     theme = concept(THEME, "Justice, legal system and public safety", **{"skos:inScheme": {"@id": themes["@id"]}})
     stable = concept(EU + "planned-availability/STABLE", "stable")
     entries = []
@@ -207,49 +266,65 @@ def catalog(releases: list[Release], datasets: list[Dataset], config: Config, st
         files = release.files
         license = licence(files.license)
         landing = typed(url(page_dir(dataset, "ko")), "foaf:Document")
-        entries.append({
-            "@id": url(files.folder()),
-            "@type": "dcat:Dataset",
-            "dct:identifier": f"{dataset.name}/{dataset.version}",
-            "dct:title": texts(dataset, "title"),
-            "dct:description": texts(dataset, "description"),
-            "dcat:keyword": [str(k) for k in dataset.descriptor.get("keywords", [])],
-            "dcat:theme": theme,
-            "dcat:version": dataset.version,
-            **({"dct:issued": xsd_date(issued)} if (issued := first_release(dataset)) else {}),
-            "dct:modified": xsd_date(files.date),
-            "dct:publisher": publisher,
-            "dct:language": languages,
-            "dct:license": license,
-            "dct:spatial": korea,
-            "dct:temporal": {"@type": "dct:PeriodOfTime", "dcat:startDate": xsd_date(first_day(dataset)),
-                             "dcat:endDate": xsd_date(max(dataset.periods["end"]))},
-            "dcat:landingPage": landing,
-            "dct:conformsTo": typed(DATA_PACKAGE, "dct:Standard"),
-            "dcat:distribution": [{
-                "@id": url(files.folder() + f.path),
-                "@type": "dcat:Distribution",
-                "dct:title": f.path,
-                "dct:description": labels(f"dl_kind_{f.kind}"),
-                "dcat:accessURL": {"@id": url(page_dir(dataset, "ko"))},
-                "dcat:downloadURL": {"@id": url(files.folder() + f.path)},
-                "dcat:mediaType": typed(IANA + f.media_type, "dct:MediaType"),
-                "dct:format": typed(EU + "file-type/" + FILE_TYPES[f.extension], "dct:MediaTypeOrExtent"),
-                "dcat:byteSize": {"@value": str(f.size), "@type": "xsd:nonNegativeInteger"},
-                "spdx:checksum": {"@type": "spdx:Checksum", "spdx:algorithm": {"@id": "spdx:checksumAlgorithm_sha256"},
-                                  "spdx:checksumValue": {"@value": f.sha256, "@type": "xsd:hexBinary"}},
-                "dcatap:availability": stable,  # a version folder never changes
+        entries.append(
+            {
+                "@id": url(files.folder()),
+                "@type": "dcat:Dataset",
+                "dct:identifier": f"{dataset.name}/{dataset.version}",
+                "dct:title": texts(dataset, "title"),
+                "dct:description": texts(dataset, "description"),
+                "dcat:keyword": [str(k) for k in dataset.descriptor.get("keywords", [])],
+                "dcat:theme": theme,
+                "dcat:version": dataset.version,
+                **({"dct:issued": xsd_date(issued)} if (issued := first_release(dataset)) else {}),
+                "dct:modified": xsd_date(files.date),
+                "dct:publisher": publisher,
+                "dct:language": languages,
                 "dct:license": license,
-            } for f in files.files],
-        })
+                "dct:spatial": korea,
+                "dct:temporal": {
+                    "@type": "dct:PeriodOfTime",
+                    "dcat:startDate": xsd_date(first_day(dataset)),
+                    "dcat:endDate": xsd_date(max(dataset.periods["end"])),
+                },
+                "dcat:landingPage": landing,
+                "dct:conformsTo": typed(DATA_PACKAGE, "dct:Standard"),
+                "dcat:distribution": [
+                    {
+                        "@id": url(files.folder() + f.path),
+                        "@type": "dcat:Distribution",
+                        "dct:title": f.path,
+                        "dct:description": labels(f"dl_kind_{f.kind}"),
+                        "dcat:accessURL": {"@id": url(page_dir(dataset, "ko"))},
+                        "dcat:downloadURL": {"@id": url(files.folder() + f.path)},
+                        "dcat:mediaType": typed(IANA + f.media_type, "dct:MediaType"),
+                        "dct:format": typed(EU + "file-type/" + FILE_TYPES[f.extension], "dct:MediaTypeOrExtent"),
+                        "dcat:byteSize": {"@value": str(f.size), "@type": "xsd:nonNegativeInteger"},
+                        "spdx:checksum": {
+                            "@type": "spdx:Checksum",
+                            "spdx:algorithm": {"@id": "spdx:checksumAlgorithm_sha256"},
+                            "spdx:checksumValue": {"@value": f.sha256, "@type": "xsd:hexBinary"},
+                        },
+                        "dcatap:availability": stable,  # a version folder never changes
+                        "dct:license": license,
+                    }
+                    for f in files.files
+                ],
+            }
+        )
     dates = sorted(release.files.date for release in releases)
     return {
         "@context": CONTEXT,
         "@id": url(CATALOG),
         "@type": "dcat:Catalog",
-        "dct:title": [{"@value": config.site_name_ko, "@language": "ko"}, {"@value": config.site_name_en, "@language": "en"}],
-        "dct:description": [{"@value": "딥페이크 성범죄 단속 통계 데이터 패키지 목록", "@language": "ko"},
-                            {"@value": "Data packages of deepfake sex crime enforcement statistics", "@language": "en"}],
+        "dct:title": [
+            {"@value": config.site_name_ko, "@language": "ko"},
+            {"@value": config.site_name_en, "@language": "en"},
+        ],
+        "dct:description": [
+            {"@value": "딥페이크 성범죄 단속 통계 데이터 패키지 목록", "@language": "ko"},
+            {"@value": "Data packages of deepfake sex crime enforcement statistics", "@language": "en"},
+        ],
         "dct:publisher": publisher,
         "dct:language": languages,
         "dct:license": licence(LICENSE),  # of the catalogue itself: the compilation's default licence
@@ -286,15 +361,17 @@ def write_sitemap(site_dir: Path, config: Config, epoch: int) -> list[Path]:
     if not config.site_url:
         (site_dir / "robots.txt").write_text("\n".join(robots) + "\n", encoding="utf-8")
         return []
-    lastmod = dt.datetime.fromtimestamp(epoch, dt.timezone.utc).date().isoformat()
+    lastmod = dt.datetime.fromtimestamp(epoch, dt.UTC).date().isoformat()
     pages = {lang: set() for lang in i18n.ROOTS}
     for page in site_dir.rglob("index.html"):
         path = page.parent.relative_to(site_dir).as_posix()
         path = "" if path == "." else path + "/"
         lang = "en" if path.startswith(i18n.ROOTS["en"]) else "ko"
         pages[lang].add(path.removeprefix(i18n.ROOTS[lang]))
-    head = ['<?xml version="1.0" encoding="UTF-8"?>',
-            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">']
+    head = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',
+    ]
 
     def address(path: str) -> str:
         return html.escape(link(path, "", config.site_url))
@@ -306,8 +383,10 @@ def write_sitemap(site_dir: Path, config: Config, epoch: int) -> list[Path]:
             alternates = list(versions.items()) + ([("x-default", versions["ko"])] if "ko" in versions else [])
             for lang in [lang for lang in langs if lang in versions]:
                 lines.append(f"<url><loc>{address(versions[lang])}</loc><lastmod>{lastmod}</lastmod>")
-                lines += [f'<xhtml:link rel="alternate" hreflang="{alt}" href="{address(target)}"/>'
-                          for alt, target in alternates]
+                lines += [
+                    f'<xhtml:link rel="alternate" hreflang="{alt}" href="{address(target)}"/>'
+                    for alt, target in alternates
+                ]
                 lines.append("</url>")
         return "\n".join(lines + ["</urlset>"]) + "\n"
 

@@ -17,16 +17,24 @@ import yaml
 
 from .. import SiteError
 from ..config import Config
-from ..util import i18n
 from ..render.pages import Page
+from ..util import i18n
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 NAMES = {"ko": "한국어", "en": "English"}
 
 
-def build(config: Config, lang: str, docs_dir: Path, pages: list[Page], t: dict, site_dir: Path, epoch: int,
-          preview: dict | None = None) -> None:
+def build(
+    config: Config,
+    lang: str,
+    docs_dir: Path,
+    pages: list[Page],
+    t: dict,
+    site_dir: Path,
+    epoch: int,
+    preview: dict | None = None,
+) -> None:
     """MkDocs Material on one language's Markdown (docs_dir) into site_dir, with mkdocs-<lang>.yml beside docs_dir.
     `preview` is the link preview of pages without one of their own (sitegen.publish.images.site_preview)."""
     from mkdocs.commands import build as mkdocs_build
@@ -52,7 +60,9 @@ def assemble(outputs: dict[str, Path], site_dir: Path) -> None:
         os.replace(outputs[lang], site_dir / i18n.ROOTS[lang])
 
 
-def _settings(base: dict, config: Config, lang: str, docs_dir: Path, site_dir: Path, pages: list[Page], t: dict) -> dict:
+def _settings(
+    base: dict, config: Config, lang: str, docs_dir: Path, site_dir: Path, pages: list[Page], t: dict
+) -> dict:
     settings = dict(base)
     settings["site_name"] = config.site_name_ko if lang == "ko" else config.site_name_en
     if config.site_url:
@@ -61,23 +71,36 @@ def _settings(base: dict, config: Config, lang: str, docs_dir: Path, site_dir: P
     settings["site_dir"] = str(site_dir)
     settings["theme"] = dict(base["theme"], language=lang, custom_dir=str(config.root / base["theme"]["custom_dir"]))
     if not config.site_url:  # instant navigation reads sitemap.xml, which is published only with a site_url
-        settings["theme"]["features"] = [f for f in base["theme"].get("features", [])
-                                         if not f.startswith("navigation.instant")]
+        settings["theme"]["features"] = [
+            f for f in base["theme"].get("features", []) if not f.startswith("navigation.instant")
+        ]
     up = "../" if lang != "ko" else ""
     settings["extra_css"] = [up + path for path in base.get("extra_css", [])]
     settings["extra_javascript"] = [up + path for path in base.get("extra_javascript", [])]
-    settings["extra"] = dict(base.get("extra", {}), languages=[
-        {"name": NAMES[other], "lang": other, "link": _relative_root(lang, other),
-         "root_url": config.site_url.rstrip("/") + "/" + i18n.ROOTS[other] if config.site_url else ""} for other in i18n.ROOTS
-    ])
+    settings["extra"] = dict(
+        base.get("extra", {}),
+        languages=[
+            {
+                "name": NAMES[other],
+                "lang": other,
+                "link": _relative_root(lang, other),
+                "root_url": config.site_url.rstrip("/") + "/" + i18n.ROOTS[other] if config.site_url else "",
+            }
+            for other in i18n.ROOTS
+        ],
+    )
     # Material writes <link rel="alternate" hreflang> from extra.alternate when it is a list, and its
     # script then reads sitemap.xml beside each link. hreflang needs absolute URLs, so the list is
     # given only with a site_url; `true` keeps the switcher (site_src/overrides/partials/alternate.html).
-    settings["extra"]["alternate"] = [{"lang": alt["lang"], "link": alt["root_url"]}
-                                      for alt in settings["extra"]["languages"]] if config.site_url else True
+    settings["extra"]["alternate"] = (
+        [{"lang": alt["lang"], "link": alt["root_url"]} for alt in settings["extra"]["languages"]]
+        if config.site_url
+        else True
+    )
     settings["extra"]["ui"] = t  # UI strings for the theme overrides (footer, ...)
-    settings["nav"] = _nav(yaml.safe_load((config.site_src / "nav.yml").read_text(encoding="utf-8")), pages, lang, t,
-                           docs_dir)
+    settings["nav"] = _nav(
+        yaml.safe_load((config.site_src / "nav.yml").read_text(encoding="utf-8")), pages, lang, t, docs_dir
+    )
     return settings
 
 
@@ -97,13 +120,21 @@ def _nav(entries: list, pages: list[Page], lang: str, t: dict, docs_dir: Path | 
             continue
         paths = entry["pages"]
         # a glob expands to the generated pages it matches, in a list too: [downloads.md, data/*.md]
-        paths = [found for path in ([paths] if isinstance(paths, str) else paths)
-                 for found in (sorted(p for p in titles if fnmatch.fnmatch(p, path)) if "*" in path else [path])]
+        paths = [
+            found
+            for path in ([paths] if isinstance(paths, str) else paths)
+            for found in (sorted(p for p in titles if fnmatch.fnmatch(p, path)) if "*" in path else [path])
+        ]
         if docs_dir is not None:
             paths = [path for path in paths if (docs_dir / path).is_file()]
         if paths:
-            nav.append({t[entry["section"]]: _grouped([item(p) for p in paths], [groups.get(p, "") for p in paths],
-                                                      t["nav_decade"])})
+            nav.append(
+                {
+                    t[entry["section"]]: _grouped(
+                        [item(p) for p in paths], [groups.get(p, "") for p in paths], t["nav_decade"]
+                    )
+                }
+            )
     return nav
 
 

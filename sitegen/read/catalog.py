@@ -64,7 +64,9 @@ class Dataset:
 def find_packages(datasets_dir: Path) -> list[Path]:
     """Every folder directly under datasets_dir that holds a datapackage.json, sorted by name."""
     if not datasets_dir.is_dir():
-        raise SiteError(f"{datasets_dir}: no such folder - pass --datasets with the folder that holds the data packages")
+        raise SiteError(
+            f"{datasets_dir}: no such folder - pass --datasets with the folder that holds the data packages"
+        )
     return sorted(p.parent for p in datasets_dir.glob(f"*/{DESCRIPTOR}"))
 
 
@@ -80,5 +82,10 @@ def load_dataset(folder: Path) -> Dataset:
     obs = tables["observations"]
     decimals = {int(index): len(text.split(".", 1)[1]) for index, text in obs["value"].items() if "." in text}
     obs["value"] = pd.to_numeric(obs["value"].replace("", None)).astype("Float64")
-    return Dataset(name=descriptor.get("name", folder.name), folder=folder, descriptor=descriptor, tables=tables,
-                   value_decimals={index: places for index, places in decimals.items() if places})
+    return Dataset(
+        name=descriptor.get("name", folder.name),
+        folder=folder,
+        descriptor=descriptor,
+        tables=tables,
+        value_decimals={index: places for index, places in decimals.items() if places},
+    )

@@ -29,8 +29,8 @@ import pandas as pd
 import yaml
 
 from .. import SiteError
-from .catalog import read_table
 from ..problems import Code, Problem
+from .catalog import read_table
 
 CHANGELOG = "changelog.yml"
 RELEASES = "releases"
@@ -41,76 +41,127 @@ _SEMVER = re.compile(r"^(\d+)\.(\d+)\.(\d+)$")
 # -- the changelog file
 
 MISSING_CHANGELOG = Code(
-    "missing-changelog", "No changelog", "the package has no changelog",
+    "missing-changelog",
+    "No changelog",
+    "the package has no changelog",
     "create changelog.yml with a first entry: '- {{version: 1.0.0, date: YYYY-MM-DD, kind: release, reason_en: ..., "
     "reason_ko: ...}}' (see the maintainer's guide)",
     "첫 항목이 있는 changelog.yml을 만듭니다: '- {{version: 1.0.0, date: YYYY-MM-DD, kind: release, reason_en: ..., "
     "reason_ko: ...}}' (관리자 안내서 참고)",
-    dict(file="changelog.yml"))
+    dict(file="changelog.yml"),
+)
 INVALID_CHANGELOG = Code(
-    "invalid-changelog", "Changelog unreadable", "{note}",
+    "invalid-changelog",
+    "Changelog unreadable",
+    "{note}",
     'fix the YAML at that place: one "- version: ..." block per entry, newest first (indentation, a missing colon, '
     'or text containing ": " without quotes are the usual causes)',
     '해당 자리의 YAML을 고칩니다. 항목마다 "- version: ..." 블록 하나를 최신 항목부터 씁니다 (들여쓰기, 빠진 콜론, '
     '따옴표 없이 ": "가 든 글이 흔한 원인입니다)',
-    dict(file="changelog.yml", row=7, note="cannot be read: mapping values are not allowed here"))
+    dict(file="changelog.yml", row=7, note="cannot be read: mapping values are not allowed here"),
+)
 CHANGELOG_INCOMPLETE = Code(
-    "changelog-incomplete", "Changelog entry incomplete", "{note}",
+    "changelog-incomplete",
+    "Changelog entry incomplete",
+    "{note}",
     f"fill in {{field}}: every entry has version (e.g. 1.1.0), date (YYYY-MM-DD), kind ({', '.join(KINDS)}), "
-    'reason_en and reason_ko (what changed and why, in English and in Korean); a revision or correction also names '
+    "reason_en and reason_ko (what changed and why, in English and in Korean); a revision or correction also names "
     'its figures, e.g. figures: ["crackdown-2024-08-28/arrested/total"]',
     f"{{field}}를 채웁니다. 항목마다 version(예: 1.1.0), date(YYYY-MM-DD), kind({', '.join(KINDS)}), "
     "reason_en과 reason_ko(무엇이 왜 바뀌었는지, 영어와 한국어로)가 있고, revision과 correction은 바뀐 수치도 적습니다 "
     '(예: figures: ["crackdown-2024-08-28/arrested/total"])',
-    dict(file="changelog.yml", row=4, field="date", note="is empty"))
+    dict(file="changelog.yml", row=4, field="date", note="is empty"),
+)
 CHANGELOG_INVALID = Code(
-    "changelog-invalid", "Changelog value invalid", "{note}",
+    "changelog-invalid",
+    "Changelog value invalid",
+    "{note}",
     "write {field} as the changelog reads it: a version as MAJOR.MINOR.PATCH (1.1.0); a date as YYYY-MM-DD "
     f"(2025-11-16); a kind as one of {', '.join(KINDS)}; figures as a list such as "
     '["crackdown-2024-08-28/arrested/total"] (* matches anything)',
     "{field}를 형식에 맞게 씁니다. version은 MAJOR.MINOR.PATCH(1.1.0), date는 YYYY-MM-DD(2025-11-16), "
-    f"kind는 {', '.join(KINDS)} 가운데 하나, " 'figures는 ["crackdown-2024-08-28/arrested/total"] 같은 목록입니다 '
+    f"kind는 {', '.join(KINDS)} 가운데 하나, "
+    'figures는 ["crackdown-2024-08-28/arrested/total"] 같은 목록입니다 '
     "(*는 무엇이든 가리킵니다)",
-    dict(file="changelog.yml", row=4, field="kind", note='"update" is not a kind of change'))
+    dict(file="changelog.yml", row=4, field="kind", note='"update" is not a kind of change'),
+)
 VERSION_BUMP = Code(
-    "version-bump", "Version not bumped by its kind", "{version} does not follow {previous} for a {kind}",
+    "version-bump",
+    "Version not bumped by its kind",
+    "{version} does not follow {previous} for a {kind}",
     "use {expected} (a correction bumps the last number, a release or revision the middle one)",
     "{expected}을 씁니다 (정정은 끝자리, 공개·수정은 가운데 자리를 올립니다)",
-    dict(file="changelog.yml", row=4, field="version", version="1.2.0", previous="1.0.0", kind="release",
-         expected="1.1.0"))
+    dict(
+        file="changelog.yml",
+        row=4,
+        field="version",
+        version="1.2.0",
+        previous="1.0.0",
+        kind="release",
+        expected="1.1.0",
+    ),
+)
 CHANGELOG_ORDER = Code(
-    "changelog-order", "Changelog out of order", "{date} is older than the entry below it ({previous})",
+    "changelog-order",
+    "Changelog out of order",
+    "{date} is older than the entry below it ({previous})",
     "keep the newest entry at the top and check the date",
     "최신 항목을 맨 위에 두고 날짜를 확인합니다",
-    dict(file="changelog.yml", row=4, field="date", date="2025-01-01", previous="2025-04-17"))
+    dict(file="changelog.yml", row=4, field="date", date="2025-01-01", previous="2025-04-17"),
+)
 
 # -- the changelog against the package
 
 VERSION_MISMATCH = Code(
-    "version-mismatch", "Version differs from the changelog", 'is "{version}" but the newest changelog entry is {newest}',
+    "version-mismatch",
+    "Version differs from the changelog",
+    'is "{version}" but the newest changelog entry is {newest}',
     'set "version" to "{newest}" (the changelog is the record of versions)',
     'datapackage.json의 "version"을 "{newest}"로 고칩니다 (버전의 기록은 changelog입니다)',
-    dict(file="datapackage.json", field="version", version="1.0.0", newest="1.1.0"))
+    dict(file="datapackage.json", field="version", version="1.0.0", newest="1.1.0"),
+)
 SNAPSHOT_WITHOUT_ENTRY = Code(
-    "snapshot-without-entry", "Release snapshot without an entry", "records version {version}, which the changelog lacks",
+    "snapshot-without-entry",
+    "Release snapshot without an entry",
+    "records version {version}, which the changelog lacks",
     "add the changelog entry for {version}, or delete the snapshot if it was never published",
     "{version} 항목을 changelog에 추가하거나, 공개된 적 없는 스냅숏이면 지웁니다",
-    dict(file="releases/1.1.0.csv", version="1.1.0"))
+    dict(file="releases/1.1.0.csv", version="1.1.0"),
+)
 UNRELEASED_FIGURE = Code(
-    "unreleased-figure", "New figure without a release entry", "{change} is new since the last release",
+    "unreleased-figure",
+    "New figure without a release entry",
+    "{change} is new since the last release",
     "add a release entry at the top of {changelog} (or name {figure} in its figures)",
     "{changelog} 맨 위에 release 항목을 추가합니다 (또는 그 figures에 {figure}를 적습니다)",
-    dict(file="data/observations.csv", row=16, field="value", change="added   crackdown-2025 / arrested / total: 1449 "
-         "[source knpa-2025-04-17]", changelog="changelog.yml", figure="crackdown-2025/arrested/total"))
+    dict(
+        file="data/observations.csv",
+        row=16,
+        field="value",
+        change="added   crackdown-2025 / arrested / total: 1449 [source knpa-2025-04-17]",
+        changelog="changelog.yml",
+        figure="crackdown-2025/arrested/total",
+    ),
+)
 UNRECORDED_CHANGE = Code(
-    "unrecorded-change", "Changed figure without an entry", "{change} since {released}, without a changelog entry",
+    "unrecorded-change",
+    "Changed figure without an entry",
+    "{change} since {released}, without a changelog entry",
     "add a revision (new information) or correction (an error fixed) entry to {changelog} with figures: "
     '["{figure}"], or restore the old value',
     '{changelog}에 figures: ["{figure}"]를 적은 revision(새 정보) 또는 correction(오류 정정) 항목을 추가하거나 '
     "원래 값으로 되돌립니다",
-    dict(file="data/observations.csv", row=2, field="value", change="changed crackdown-2024-08-28 / arrested / total: "
-         "963 [source knpa-2024-11-07] -> 970 [source knpa-2024-11-07]", released="1.0.0", changelog="changelog.yml",
-         figure="crackdown-2024-08-28/arrested/total"))
+    dict(
+        file="data/observations.csv",
+        row=2,
+        field="value",
+        change="changed crackdown-2024-08-28 / arrested / total: "
+        "963 [source knpa-2024-11-07] -> 970 [source knpa-2024-11-07]",
+        released="1.0.0",
+        changelog="changelog.yml",
+        figure="crackdown-2024-08-28/arrested/total",
+    ),
+)
 
 
 @dataclass(frozen=True)
@@ -163,6 +214,7 @@ def _show(cell: dict) -> str:
 
 # -- versions ---------------------------------------------------------------------------------------
 
+
 def parse_version(text: str) -> tuple[int, int, int] | None:
     match = _SEMVER.match(str(text))
     return tuple(int(part) for part in match.groups()) if match else None
@@ -176,6 +228,7 @@ def bump(version: str, kind: str) -> str:
 
 # -- the changelog ----------------------------------------------------------------------------------
 
+
 def read_changelog(folder: Path) -> tuple[list[Entry], list[Problem]]:
     """The entries of folder/changelog.yml (newest first) and the problems with the file itself."""
     path = folder / CHANGELOG
@@ -188,8 +241,9 @@ def read_changelog(folder: Path) -> tuple[list[Entry], list[Problem]]:
         data = yaml.safe_load(text)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
         mark = getattr(error, "problem_mark", None)
-        return [], [INVALID_CHANGELOG.at(where, mark.line + 1 if mark else None,
-                                         note=f"cannot be read: {error}".split("\n")[0])]
+        return [], [
+            INVALID_CHANGELOG.at(where, mark.line + 1 if mark else None, note=f"cannot be read: {error}".split("\n")[0])
+        ]
     if not isinstance(data, list) or not data or not all(isinstance(item, dict) for item in data):
         return [], [INVALID_CHANGELOG.at(where, note="is not a list of entries")]
     entries, problems = [], []
@@ -206,8 +260,11 @@ def _entry(item: dict, line: int, where: str) -> tuple[Entry | None, list[Proble
         value = item.get(key)
         return "" if value is None else str(value).strip()
 
-    problems = [CHANGELOG_INCOMPLETE.at(where, line, key, note="is empty")
-                for key in ("version", "date", "kind", "reason_en", "reason_ko") if not text(key)]
+    problems = [
+        CHANGELOG_INCOMPLETE.at(where, line, key, note="is empty")
+        for key in ("version", "date", "kind", "reason_en", "reason_ko")
+        if not text(key)
+    ]
     if text("version") and not parse_version(text("version")):
         problems.append(CHANGELOG_INVALID.at(where, line, "version", note=f'"{text("version")}" is not a version'))
     if text("date"):
@@ -222,12 +279,19 @@ def _entry(item: dict, line: int, where: str) -> tuple[Entry | None, list[Proble
         problems.append(CHANGELOG_INVALID.at(where, line, "figures", note="is not a list of period/measure/group"))
         figures = []
     if text("kind") in ("revision", "correction") and not figures:
-        problems.append(CHANGELOG_INCOMPLETE.at(where, line, "figures",
-                                                note=f"a {text('kind')} must name the figures it changes"))
+        problems.append(
+            CHANGELOG_INCOMPLETE.at(where, line, "figures", note=f"a {text('kind')} must name the figures it changes")
+        )
     if problems:
         return None, problems
-    return Entry(text("version"), text("date"), text("kind"), {"ko": text("reason_ko"), "en": text("reason_en")},
-                 tuple(figures), line), []
+    return Entry(
+        text("version"),
+        text("date"),
+        text("kind"),
+        {"ko": text("reason_ko"), "en": text("reason_en")},
+        tuple(figures),
+        line,
+    ), []
 
 
 def _order(entries: list[Entry], where: str) -> list[Problem]:
@@ -236,14 +300,24 @@ def _order(entries: list[Entry], where: str) -> list[Problem]:
     for newer, older in zip(entries, entries[1:]):
         expected = bump(older.version, newer.kind)
         if newer.version != expected:
-            problems.append(VERSION_BUMP.at(where, newer.line, "version", version=newer.version, previous=older.version,
-                                            kind=newer.kind, expected=expected))
+            problems.append(
+                VERSION_BUMP.at(
+                    where,
+                    newer.line,
+                    "version",
+                    version=newer.version,
+                    previous=older.version,
+                    kind=newer.kind,
+                    expected=expected,
+                )
+            )
         if newer.date < older.date:
             problems.append(CHANGELOG_ORDER.at(where, newer.line, "date", date=newer.date, previous=older.date))
     return problems
 
 
 # -- the baseline and the diff ----------------------------------------------------------------------
+
 
 def latest_snapshot(folder: Path) -> tuple[str | None, Path | None]:
     """(version, path) of the newest releases/<version>.csv, or (None, None)."""
@@ -272,15 +346,25 @@ def baseline(folder: Path, against: str | None = None) -> pd.DataFrame | None:
 def _from_git(path: Path, ref: str) -> pd.DataFrame | None:
     path = path.resolve()
     try:
-        top = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=path.parent, capture_output=True, text=True, check=True)
-        shown = subprocess.run(["git", "show", f"{ref}:{path.relative_to(top.stdout.strip()).as_posix()}"],
-                               cwd=path.parent, capture_output=True, text=True)
+        top = subprocess.run(
+            ["git", "rev-parse", "--show-toplevel"], cwd=path.parent, capture_output=True, text=True, check=True
+        )
+        shown = subprocess.run(
+            ["git", "show", f"{ref}:{path.relative_to(top.stdout.strip()).as_posix()}"],
+            cwd=path.parent,
+            capture_output=True,
+            text=True,
+        )
     except (OSError, subprocess.CalledProcessError, ValueError) as error:
-        raise SiteError(f"--against {ref}: not a folder, and git cannot read it here ({error}) - pass a datasets folder or a git ref") from error
+        raise SiteError(
+            f"--against {ref}: not a folder, and git cannot read it here ({error}) - pass a datasets folder or a git ref"
+        ) from error
     if shown.returncode != 0:
         check = subprocess.run(["git", "rev-parse", "--verify", "--quiet", ref], cwd=path.parent, capture_output=True)
         if check.returncode != 0:
-            raise SiteError(f"--against {ref}: neither a folder nor a git ref - pass a datasets folder, a tag or a commit")
+            raise SiteError(
+                f"--against {ref}: neither a folder nor a git ref - pass a datasets folder, a tag or a commit"
+            )
         return None  # the package did not exist at that ref: every figure is new
     return pd.read_csv(StringIO(shown.stdout), dtype=str, keep_default_na=False)
 
@@ -290,14 +374,19 @@ def _cells(frame: pd.DataFrame | None) -> dict[tuple, tuple[dict, int]]:
     cells = {}
     if frame is None:
         return cells
-    shown = {value: "" if value is None or pd.isna(value) or str(value) == "" else _number(value)
-             for value in frame["value"].unique()}  # counts repeat: format each distinct one once
+    shown = {
+        value: "" if value is None or pd.isna(value) or str(value) == "" else _number(value)
+        for value in frame["value"].unique()
+    }  # counts repeat: format each distinct one once
     values = frame["value"].map(shown).tolist()
     names = ("period_id", "measure", "group", "role", "qualifier", "status", "source_id", "flag")
-    columns = [(frame[name] if name in frame else pd.Series([""] * len(frame), index=frame.index)).astype(str).tolist()
-               for name in names]
+    columns = [
+        (frame[name] if name in frame else pd.Series([""] * len(frame), index=frame.index)).astype(str).tolist()
+        for name in names
+    ]
     for index, value, period_id, measure, group, role, qualifier, status, source_id, flag in zip(
-            frame.index.tolist(), values, *columns):
+        frame.index.tolist(), values, *columns
+    ):
         cell = {"value": value, "qualifier": qualifier, "status": status, "source_id": source_id, "flag": flag}
         alt = "" if role == "published" else source_id
         cells[(period_id, measure, group, role, alt)] = (cell, int(index) + 2)
@@ -324,6 +413,7 @@ def diff(old: pd.DataFrame | None, new: pd.DataFrame, added: bool = True) -> lis
 
 # -- the rule the build enforces --------------------------------------------------------------------
 
+
 def check(dataset) -> list[Problem]:
     """Problems with the changelog, and every change since the last release that it does not record."""
     entries, problems = read_changelog(dataset.folder)
@@ -331,8 +421,11 @@ def check(dataset) -> list[Problem]:
         return problems
     where = str(dataset.folder / CHANGELOG)
     if dataset.version != entries[0].version:
-        problems.append(VERSION_MISMATCH.at(dataset.folder / "datapackage.json", None, "version", version=dataset.version,
-                                            newest=entries[0].version))
+        problems.append(
+            VERSION_MISMATCH.at(
+                dataset.folder / "datapackage.json", None, "version", version=dataset.version, newest=entries[0].version
+            )
+        )
     released, snapshot = latest_snapshot(dataset.folder)
     pending = [e for e in entries if released is None or parse_version(e.version) > parse_version(released)]
     if released and released not in {e.version for e in entries}:
@@ -340,18 +433,27 @@ def check(dataset) -> list[Problem]:
     obs_path = str(dataset.folder / "data" / "observations.csv")
     # A release entry without figures covers every new figure: then only removed and changed ones need a look.
     covers_new = any(e.kind == "release" and not e.figures for e in pending)
-    for change in diff(read_table(snapshot) if snapshot else None, read_table(dataset.folder / "data" / "observations.csv"),
-                       added=not covers_new):
+    for change in diff(
+        read_table(snapshot) if snapshot else None,
+        read_table(dataset.folder / "data" / "observations.csv"),
+        added=not covers_new,
+    ):
         if change.change == "added":
             # A release covers new figures; a correction or revision that names one covers it too (a figure moved
             # to its right group or measure is removed under its old name and added under the new one).
             if not any(e.covers(change.figure) for e in pending):
-                problems.append(UNRELEASED_FIGURE.at(obs_path, change.row, "value", change=change, changelog=where,
-                                                     figure=change.figure))
+                problems.append(
+                    UNRELEASED_FIGURE.at(
+                        obs_path, change.row, "value", change=change, changelog=where, figure=change.figure
+                    )
+                )
         elif not any(e.kind in ("revision", "correction") and e.covers(change.figure) for e in pending):
             file = obs_path if change.change == "changed" else str(snapshot)
-            problems.append(UNRECORDED_CHANGE.at(file, change.row, "value", change=change, released=released,
-                                                 changelog=where, figure=change.figure))
+            problems.append(
+                UNRECORDED_CHANGE.at(
+                    file, change.row, "value", change=change, released=released, changelog=where, figure=change.figure
+                )
+            )
     return problems
 
 

@@ -47,8 +47,12 @@ def record_published(chart_ids: Iterable[str], datasets_dir: Path) -> int:
     known = [chart_id for _, chart_id in published_charts(datasets_dir)]
     new = sorted(set(chart_ids) - set(known))
     if new:
-        header = ("# Every chart id this site has published: its address must keep working "
-                  "(see sitegen/read/chart_addresses.py).\n"
-                  "# `python build_site.py release` adds new ones; a removed chart needs an entry in removed-charts.yml.\n")
-        (datasets_dir / PUBLISHED).write_text(header + "".join(f"{i}\n" for i in sorted(set(known) | set(new))), encoding="utf-8")
+        header = (
+            "# Every chart id this site has published: its address must keep working "
+            "(see sitegen/read/chart_addresses.py).\n"
+            "# `python build_site.py release` adds new ones; a removed chart needs an entry in removed-charts.yml.\n"
+        )
+        (datasets_dir / PUBLISHED).write_text(
+            header + "".join(f"{i}\n" for i in sorted(set(known) | set(new))), encoding="utf-8"
+        )
     return len(new)

@@ -32,6 +32,7 @@ SPEC_TYPE = "sitegen-chart"
 @dataclass(frozen=True)
 class Cell:
     """Where one drawn value comes from: a category of the axis crossed with a series."""
+
     period_id: str
     measure: str
     group: str
@@ -70,4 +71,6 @@ def cells(spec: dict) -> list[list[Cell]]:
 def published_cells(dataset: Dataset) -> dict[tuple[str, str, str], tuple]:
     """(period, measure, group) -> (value, status, source id) of every published figure, suppressed ones too."""
     obs = dataset.observations[dataset.observations["role"] == "published"]
-    return dict(zip(zip(obs["period_id"], obs["measure"], obs["group"]), zip(obs["value"], obs["status"], obs["source_id"])))
+    return dict(
+        zip(zip(obs["period_id"], obs["measure"], obs["group"]), zip(obs["value"], obs["status"], obs["source_id"]))
+    )

@@ -24,21 +24,41 @@ def chart_index(publications: list[Publication]) -> dict[str, tuple]:
     return {chart.id: (chart, p) for p in publications for chart in p.charts}
 
 
-def render(publications: list[Publication], strings: dict, config, docs: dict[str, Path], removed: list[dict]) -> list[Page]:
+def render(
+    publications: list[Publication], strings: dict, config, docs: dict[str, Path], removed: list[dict]
+) -> list[Page]:
     """The Markdown of every chart page and removed-chart page (removed_charts()), per language."""
     env = make_environment(config.site_src / "templates")
     charts = chart_index(publications)
     for lang, docs_dir in docs.items():
-        common = {"lang": lang, "t": strings[lang], "i18n": i18n, "root": "../../",
-                  "site_root": "../../" if lang == "ko" else "../../../"}
+        common = {
+            "lang": lang,
+            "t": strings[lang],
+            "i18n": i18n,
+            "root": "../../",
+            "site_root": "../../" if lang == "ko" else "../../../",
+        }
         for chart_id, (chart, publication) in charts.items():
-            _write(docs_dir / "charts" / f"{chart_id}.md", env.get_template("chart_page.md.j2").render(
-                **common, chart=chart, p=publication, embed=embed_snippet(chart, lang, config, strings[lang]), chart_page=True,
-                citation=citation(chart, publication, lang, config)))
+            _write(
+                docs_dir / "charts" / f"{chart_id}.md",
+                env.get_template("chart_page.md.j2").render(
+                    **common,
+                    chart=chart,
+                    p=publication,
+                    embed=embed_snippet(chart, lang, config, strings[lang]),
+                    chart_page=True,
+                    citation=citation(chart, publication, lang, config),
+                ),
+            )
         for entry in removed:
-            _write(docs_dir / "charts" / f"{entry['id']}.md", env.get_template("chart_removed.md.j2").render(
-                **common, entry=entry, dataset=next((p.dataset for p in publications if p.dataset.name == entry["dataset"]),
-                                                    None)))
+            _write(
+                docs_dir / "charts" / f"{entry['id']}.md",
+                env.get_template("chart_removed.md.j2").render(
+                    **common,
+                    entry=entry,
+                    dataset=next((p.dataset for p in publications if p.dataset.name == entry["dataset"]), None),
+                ),
+            )
     return []  # reached from the charts they show, not from the navigation
 
 
@@ -48,9 +68,18 @@ def write_embeds(publications: list[Publication], strings: dict, config, lang: s
     up = "../../" if lang == "ko" else "../../../"
     for chart_id, (chart, publication) in chart_index(publications).items():
         canonical = f"{_base(config)}{'' if lang == 'ko' else 'en/'}charts/{chart_id}/" if config.site_url else ""
-        html = env.get_template("embed.html.j2").render(lang=lang, t=strings[lang], i18n=i18n, chart=chart, p=publication,
-                                                       root=up, site_root=up, site_name=_site_name(config, lang),
-                                                       chart_page=True, canonical=canonical)
+        html = env.get_template("embed.html.j2").render(
+            lang=lang,
+            t=strings[lang],
+            i18n=i18n,
+            chart=chart,
+            p=publication,
+            root=up,
+            site_root=up,
+            site_name=_site_name(config, lang),
+            chart_page=True,
+            canonical=canonical,
+        )
         _write(site_dir / "embed" / chart_id / "index.html", html)
 
 
@@ -60,7 +89,9 @@ def embed_height(chart, lang: str, t: dict) -> int:
     width = EMBED_WIDTH - 32
     model = chart.model
     height = 24.0  # the body's padding
-    height += _text(chart.title[lang], 18, width) + 12 + (_text(chart.subtitle[lang], 14, width) if chart.subtitle else 0)
+    height += (
+        _text(chart.title[lang], 18, width) + 12 + (_text(chart.subtitle[lang], 14, width) if chart.subtitle else 0)
+    )
     if model.kind == "line":
         height += min(width, 480) * 300 / 480
     else:
@@ -72,9 +103,15 @@ def embed_height(chart, lang: str, t: dict) -> int:
     height += _text(chart.summary[lang], 15, width) + 13
     if chart.note:
         height += _text(f"{t['chart_note']}: {chart.note[lang]}", 13, width) + 8
-    credits = "; ".join((t["released_and_reported"].format(released=c.released_by[lang], outlet=c.outlet(lang))
-                         if c.released_by[lang] else t["reported_only"].format(outlet=c.outlet(lang)))
-                        + f" ({i18n.source_date(c.published, c.precision, lang)})" for c in chart.credits)
+    credits = "; ".join(
+        (
+            t["released_and_reported"].format(released=c.released_by[lang], outlet=c.outlet(lang))
+            if c.released_by[lang]
+            else t["reported_only"].format(outlet=c.outlet(lang))
+        )
+        + f" ({i18n.source_date(c.published, c.precision, lang)})"
+        for c in chart.credits
+    )
     height += _text(f"{t['source_label']}: {credits}. {t['chart_licence']}: {chart.licence[0]}", 13, width) + 8
     height += 30 + _text(t["chart_embed_back"], 13, width) + 8  # the table's summary line, the link back
     return int(height) + 8  # and a little room, so that no scroll bar appears
@@ -91,8 +128,10 @@ def embed_snippet(chart, lang: str, config, t: dict) -> str:
     """The <iframe> to copy: a title for screen readers and the height the chart needs."""
     src = f"{_base(config)}{'' if lang == 'ko' else 'en/'}embed/{chart.id}/"
     title = chart.title[lang].replace('"', "&quot;")
-    return (f'<iframe src="{src}" title="{title}" width="100%" height="{embed_height(chart, lang, t)}" '
-            f'style="border:0;max-width:{EMBED_WIDTH}px" loading="lazy"></iframe>')
+    return (
+        f'<iframe src="{src}" title="{title}" width="100%" height="{embed_height(chart, lang, t)}" '
+        f'style="border:0;max-width:{EMBED_WIDTH}px" loading="lazy"></iframe>'
+    )
 
 
 def citation(chart, publication: Publication, lang: str, config) -> str:
@@ -103,7 +142,7 @@ def citation(chart, publication: Publication, lang: str, config) -> str:
     sources = "; ".join(f"{c.outlet(lang)} ({c.published})" if c.published else c.outlet(lang) for c in chart.credits)
     if lang == "ko":
         return f"{site}, 「{chart.title['ko']}」, 데이터 {publication.dataset.name} {version}판. {page} (원자료: {sources})"
-    return f"{site}, \"{chart.title['en']}\", data {publication.dataset.name} version {version}. {page} (data from {sources})"
+    return f'{site}, "{chart.title["en"]}", data {publication.dataset.name} version {version}. {page} (data from {sources})'
 
 
 def _base(config) -> str:

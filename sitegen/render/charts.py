@@ -18,13 +18,13 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
-from . import drawing, sentences, views
-from ..util import i18n, korean
-from ..read.catalog import Dataset
-from ..read.views import cells, declared, published_cells
-from .drawing import Model
-from ..read.standard import LICENSE
 from ..derive.figures import COUNT_UNITS, Figures, period_days
+from ..read.catalog import Dataset
+from ..read.standard import LICENSE
+from ..read.views import cells, declared, published_cells
+from ..util import i18n, korean
+from . import drawing, sentences, views
+from .drawing import Model
 
 
 @dataclass(frozen=True)
@@ -75,13 +75,26 @@ class Chart:
 
 def build_charts(dataset: Dataset, figures: Figures, strings: dict) -> list[Chart]:
     charts = _view_charts(dataset, figures, strings)
-    sources = {row.id: Credit(row.publisher, row.published, row.published_precision, row.url,
-                              {"ko": row.released_by_ko, "en": row.released_by_en}, row.publisher_ko)
-               for row in dataset.sources.itertuples()}
+    sources = {
+        row.id: Credit(
+            row.publisher,
+            row.published,
+            row.published_precision,
+            row.url,
+            {"ko": row.released_by_ko, "en": row.released_by_en},
+            row.publisher_ko,
+        )
+        for row in dataset.sources.itertuples()
+    }
     licence = (dataset.descriptor.get("licenses") or [LICENSE])[0]
-    return [dataclasses.replace(chart, credits=tuple(sources[s] for s in chart.sources),
-                                licence=(licence.get("title") or licence.get("name", ""), licence.get("path", "")))
-            for chart in charts]
+    return [
+        dataclasses.replace(
+            chart,
+            credits=tuple(sources[s] for s in chart.sources),
+            licence=(licence.get("title") or licence.get("name", ""), licence.get("path", "")),
+        )
+        for chart in charts
+    ]
 
 
 def _view_charts(dataset: Dataset, figures: Figures, strings: dict) -> list[Chart]:
@@ -92,10 +105,17 @@ def _view_charts(dataset: Dataset, figures: Figures, strings: dict) -> list[Char
         spec, first = view["spec"], "period" if spec_axis(view) == "period" else "group"
         units = list(dataset.measures.set_index("id").loc[[s["measure"] for s in spec["series"]], "unit"])
         columns = {lang: [strings[lang][first]] + [s.label[lang] for s in model.series] for lang in i18n.LANGUAGES}
-        rows = {lang: [[label] + [s.text(i, lang, model.suppressed[lang]) for s in model.series]
-                       for i, label in enumerate(model.labels[lang])] for lang in i18n.LANGUAGES}
-        csv_rows = [[c] + ["" if s.values[i] is None else i18n.number(s.values[i], "en").replace(",", "")
-                           for s in model.series] for i, c in enumerate(model.categories)]
+        rows = {
+            lang: [
+                [label] + [s.text(i, lang, model.suppressed[lang]) for s in model.series]
+                for i, label in enumerate(model.labels[lang])
+            ]
+            for lang in i18n.LANGUAGES
+        }
+        csv_rows = [
+            [c] + ["" if s.values[i] is None else i18n.number(s.values[i], "en").replace(",", "") for s in model.series]
+            for i, c in enumerate(model.categories)
+        ]
         header = [first] + [s.key for s in model.series]
         statuses = _statuses(dataset, spec)
         if any(any(column) for column in statuses):  # a suppressed value stays empty; its code has a column of its own
@@ -107,17 +127,36 @@ def _view_charts(dataset: Dataset, figures: Figures, strings: dict) -> list[Char
                 columns[lang].append(strings[lang]["per_day_column"])
                 for row, days, value in zip(rows[lang], lengths, model.series[0].values):
                     row.append(sentences.rate_text(value, days, units[0], lang, strings[lang]))
-        note = {lang: " ".join(filter(None, [spec.get("note", {}).get(lang, ""),
-                                             _length_note(dataset, model, lengths, units, lang, strings[lang]),
-                                             *_flag_notes(dataset, spec, model, lang)]))
-                for lang in i18n.LANGUAGES}
+        note = {
+            lang: " ".join(
+                filter(
+                    None,
+                    [
+                        spec.get("note", {}).get(lang, ""),
+                        _length_note(dataset, model, lengths, units, lang, strings[lang]),
+                        *_flag_notes(dataset, spec, model, lang),
+                    ],
+                )
+            )
+            for lang in i18n.LANGUAGES
+        }
         by_group = spec_axis(view) == "group"
-        charts.append(Chart(model.id, dict(spec["title"]), views.summary(model, units, strings, by_group,
-                                                                           _shares_of_total(figures, spec, model)),
-                            columns, rows,
-                            _table_csv(header, csv_rows), model, tuple(sources),
-                            dict(spec.get("subtitle", {})), note if any(note.values()) else {}, authored=True,
-                            periods=tuple(dict.fromkeys(c.period_id for column in cells(spec) for c in column))))
+        charts.append(
+            Chart(
+                model.id,
+                dict(spec["title"]),
+                views.summary(model, units, strings, by_group, _shares_of_total(figures, spec, model)),
+                columns,
+                rows,
+                _table_csv(header, csv_rows),
+                model,
+                tuple(sources),
+                dict(spec.get("subtitle", {})),
+                note if any(note.values()) else {},
+                authored=True,
+                periods=tuple(dict.fromkeys(c.period_id for column in cells(spec) for c in column)),
+            )
+        )
     return charts
 
 
@@ -183,10 +222,16 @@ def _length_note(dataset: Dataset, model: Model, lengths: list[int], units: list
     shorter, longer = order[0], order[-1]
     rates = " → ".join(sentences.rate_text(v, d, units[0], lang, s) for v, d in zip(model.series[0].values, lengths))
     if lang == "ko":
-        return s["length_note"].format(shorter=korean.attach(f"{names[shorter]}({lengths[shorter]}일)", "이/가"),
-                                       longer=f"{names[longer]}({lengths[longer]}일)", rates=rates)
-    return s["length_note"].format(shorter=f"{names[shorter].lower()} ({lengths[shorter]} days)",
-                                   longer=f"{names[longer].lower()} ({lengths[longer]} days)", rates=rates)
+        return s["length_note"].format(
+            shorter=korean.attach(f"{names[shorter]}({lengths[shorter]}일)", "이/가"),
+            longer=f"{names[longer]}({lengths[longer]}일)",
+            rates=rates,
+        )
+    return s["length_note"].format(
+        shorter=f"{names[shorter].lower()} ({lengths[shorter]} days)",
+        longer=f"{names[longer].lower()} ({lengths[longer]} days)",
+        rates=rates,
+    )
 
 
 def spec_axis(view: dict) -> str:

@@ -12,9 +12,9 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..util import i18n
-from ..read.changes import Entry, changelog_entries
 from ..config import Config
+from ..read.changes import Entry, changelog_entries
+from ..util import i18n
 from .pages import Page, Publication, make_environment
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -36,7 +36,9 @@ class Item:
         return f"data/{self.name}/#changelog"
 
     def title(self, lang: str, t: dict) -> str:
-        return f"{self.publication.dataset.text('title', lang)} (v{self.entry.version}): {t['change_' + self.entry.kind]}"
+        return (
+            f"{self.publication.dataset.text('title', lang)} (v{self.entry.version}): {t['change_' + self.entry.kind]}"
+        )
 
 
 def items(publications: list[Publication]) -> list[Item]:
@@ -50,8 +52,10 @@ def render(publications: list[Publication], strings: dict, config: Config, docs:
     every = items(publications)
     for lang, docs_dir in docs.items():
         t = strings[lang]
-        (docs_dir / PAGE).write_text(env.get_template("whats-new.md.j2").render(
-            lang=lang, t=t, i18n=i18n, items=every, feed=FEED), encoding="utf-8")
+        (docs_dir / PAGE).write_text(
+            env.get_template("whats-new.md.j2").render(lang=lang, t=t, i18n=i18n, items=every, feed=FEED),
+            encoding="utf-8",
+        )
         (docs_dir / FEED).write_bytes(atom(every, lang, t, config))
     return [Page(PAGE, {lang: strings[lang]["whats_new"] for lang in docs})]
 
@@ -75,11 +79,15 @@ def atom(every: list[Item], lang: str, t: dict, config: Config) -> bytes:
         _text(entry, "title", item.title(lang, t))
         _text(entry, "updated", _timestamp(item.entry.date))
         _text(entry, "published", _timestamp(item.entry.date))
-        ET.SubElement(entry, f"{{{ATOM}}}link", {"rel": "alternate", "type": "text/html", "href": base + item.link(lang)})
+        ET.SubElement(
+            entry, f"{{{ATOM}}}link", {"rel": "alternate", "type": "text/html", "href": base + item.link(lang)}
+        )
         ET.SubElement(entry, f"{{{ATOM}}}category", {"term": item.entry.kind, "label": t["change_" + item.entry.kind]})
         _text(entry, "summary", item.entry.reason[lang])
     ET.indent(feed)
-    return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="utf-8", xml_declaration=False) + b"\n"
+    return (
+        b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="utf-8", xml_declaration=False) + b"\n"
+    )
 
 
 def _text(parent: ET.Element, tag: str, text: str) -> None:

@@ -30,14 +30,17 @@ def problem_codes() -> dict[str, Code]:
 
 def code_rows(lang: str) -> list[dict[str, str]]:
     """The guide's table of codes in lang: code, example message, fix."""
-    return [{"code": code, "example": entry.example_message, "fix": entry.example_fix(lang)}
-            for code, entry in problem_codes().items()]
+    return [
+        {"code": code, "example": entry.example_message, "fix": entry.example_fix(lang)}
+        for code, entry in problem_codes().items()
+    ]
 
 
 def render(strings: dict, config: Config, docs: dict[str, Path]) -> list[Page]:
     env = make_environment(config.site_src / "templates")
     for lang, docs_dir in docs.items():
-        (docs_dir / PAGE).write_text(env.get_template(f"guide/{lang}.md.j2").render(lang=lang, t=strings[lang],
-                                                                                    codes=code_rows(lang)),
-                                     encoding="utf-8")
+        (docs_dir / PAGE).write_text(
+            env.get_template(f"guide/{lang}.md.j2").render(lang=lang, t=strings[lang], codes=code_rows(lang)),
+            encoding="utf-8",
+        )
     return [Page(PAGE, {lang: strings[lang]["maintainers_guide"] for lang in docs})]

@@ -16,14 +16,14 @@ from typing import Any
 import jinja2
 import markupsafe
 
+from ..derive.figures import SMALL_BASE, Figures, published
+from ..read.catalog import Dataset, find_packages
+from ..read.changes import changelog_entries
+from ..read.checks import disclosure
+from ..read.views import declared_names
 from ..util import i18n
 from . import sentences, topics
-from ..read.views import declared_names
-from ..read.catalog import Dataset, find_packages
-from ..read.checks import disclosure
-from ..read.changes import changelog_entries
 from .charts import Chart, embeddable_json
-from ..derive.figures import SMALL_BASE, Figures, published
 from .page_data import PackageView
 
 
@@ -72,62 +72,116 @@ def _yaml_quoted(text: str) -> str:
 _NOT_YAML = re.compile("[\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 
 
-def render_pages(publications: list[Publication], strings: dict, site_src: Path, docs: dict[str, Path],
-                 disclosure_threshold: int = 5) -> list[Page]:
+def render_pages(
+    publications: list[Publication], strings: dict, site_src: Path, docs: dict[str, Path], disclosure_threshold: int = 5
+) -> list[Page]:
     """Write every page of each language of docs under docs[lang]; returns the generated pages in nav order."""
     env = make_environment(site_src / "templates", site_src)  # site_src: the topic templates, topics/<lang>/*.md.j2
     shipped = site_src.parent / "datasets"
     # what topics may cite: the project's packages and the charts they declare (views)
     project = {folder.name: declared_names(folder) for folder in find_packages(shipped)} if shipped.is_dir() else {}
-    env.globals.update(topics.References(publications, env, project).globals())  # fig(), change(), share(), per_day(), chart()
+    env.globals.update(
+        topics.References(publications, env, project).globals()
+    )  # fig(), change(), share(), per_day(), chart()
     views = {id(p): PackageView(p) for p in publications}  # plain lookups for the templates, once per package
 
     def common(lang: str) -> dict:
-        return {"lang": lang, "t": strings[lang], "i18n": i18n, "sentences": sentences, "publications": publications,
-                "changelog": changelog_entries, "view": lambda publication: views[id(publication)],
-                # the methodology states the rule the disclosure check applies, in the check's own words
-                "exemption_rule": disclosure.exemption_rule(lang, disclosure_threshold),
-                "small_base": SMALL_BASE}  # a change from a base below it is marked
+        return {
+            "lang": lang,
+            "t": strings[lang],
+            "i18n": i18n,
+            "sentences": sentences,
+            "publications": publications,
+            "changelog": changelog_entries,
+            "view": lambda publication: views[id(publication)],
+            # the methodology states the rule the disclosure check applies, in the check's own words
+            "exemption_rule": disclosure.exemption_rule(lang, disclosure_threshold),
+            "small_base": SMALL_BASE,
+        }  # a change from a base below it is marked
 
-    topic_pages = topics.render_topics(env, site_src, {lang: dict(
-        common(lang), root="../../", site_root="../../" if lang == "ko" else "../../../") for lang in docs},
-        {lang: dict(common(lang), root="", site_root="" if lang == "ko" else "../") for lang in docs})
+    topic_pages = topics.render_topics(
+        env,
+        site_src,
+        {lang: dict(common(lang), root="../../", site_root="../../" if lang == "ko" else "../../../") for lang in docs},
+        {lang: dict(common(lang), root="", site_root="" if lang == "ko" else "../") for lang in docs},
+    )
     pages = [Page("index.md", {lang: strings[lang]["home_title"] for lang in i18n.LANGUAGES})]
     pages += [Page(f"topics/{topic.slug}.md", topic.title) for topic in topic_pages]
     # Navigation titles are printed raw by the theme: escape package text here as for front matter.
-    pages += [Page(f"data/{p.dataset.name}.md", {lang: str(markupsafe.escape(p.dataset.text("title", lang)))
-                                                  for lang in i18n.LANGUAGES})
-              for p in publications]
-    pages += [Page(f"campaigns/{period.id}.md", {lang: str(markupsafe.escape(getattr(period, f"name_{lang}")))
-                                                  for lang in i18n.LANGUAGES}, group=period.end[:4])
-              for _, period in campaign_periods(publications)]
+    pages += [
+        Page(
+            f"data/{p.dataset.name}.md",
+            {lang: str(markupsafe.escape(p.dataset.text("title", lang))) for lang in i18n.LANGUAGES},
+        )
+        for p in publications
+    ]
+    pages += [
+        Page(
+            f"campaigns/{period.id}.md",
+            {lang: str(markupsafe.escape(getattr(period, f"name_{lang}"))) for lang in i18n.LANGUAGES},
+            group=period.end[:4],
+        )
+        for _, period in campaign_periods(publications)
+    ]
     for lang, docs_dir in docs.items():
         context = common(lang)
-        _write(docs_dir / "index.md", env.get_template("index.md.j2").render(
-            **context, root="", site_root="" if lang == "ko" else "../", key=key_figures(publications),
-            updates=latest_updates(publications), topics=topic_pages))
+        _write(
+            docs_dir / "index.md",
+            env.get_template("index.md.j2").render(
+                **context,
+                root="",
+                site_root="" if lang == "ko" else "../",
+                key=key_figures(publications),
+                updates=latest_updates(publications),
+                topics=topic_pages,
+            ),
+        )
         for topic in topic_pages:
             _write(docs_dir / "topics" / f"{topic.slug}.md", topic.text[lang])
         for publication in publications:
-            _write(docs_dir / "data" / f"{publication.dataset.name}.md", env.get_template("dataset.md.j2").render(
-                **context, root="../../", site_root="../../" if lang == "ko" else "../../../", p=publication))
+            _write(
+                docs_dir / "data" / f"{publication.dataset.name}.md",
+                env.get_template("dataset.md.j2").render(
+                    **context, root="../../", site_root="../../" if lang == "ko" else "../../../", p=publication
+                ),
+            )
         for template in sorted((site_src / "templates" / "pages").glob("*.md.j2")):  # site-wide generated pages
-            _write(docs_dir / template.name.removesuffix(".j2"), env.get_template(f"pages/{template.name}").render(
-                **context, root="../", site_root="../" if lang == "ko" else "../../"))
+            _write(
+                docs_dir / template.name.removesuffix(".j2"),
+                env.get_template(f"pages/{template.name}").render(
+                    **context, root="../", site_root="../" if lang == "ko" else "../../"
+                ),
+            )
         for publication, period in campaign_periods(publications):
-            _write(docs_dir / "campaigns" / f"{period.id}.md", env.get_template("campaign.md.j2").render(
-                **context, root="../../", site_root="../../" if lang == "ko" else "../../../", p=publication, period=period,
-                period_ids=[period.id] + ([period.comparable_to] if period.comparable_to else [])))
+            _write(
+                docs_dir / "campaigns" / f"{period.id}.md",
+                env.get_template("campaign.md.j2").render(
+                    **context,
+                    root="../../",
+                    site_root="../../" if lang == "ko" else "../../../",
+                    p=publication,
+                    period=period,
+                    period_ids=[period.id] + ([period.comparable_to] if period.comparable_to else []),
+                ),
+            )
         for page in sorted((site_src / "pages" / lang).glob("*.md")):  # hand-written, citing figures with fig()
-            _write(docs_dir / page.name, env.get_template(f"pages/{lang}/{page.name}").render(
-                **context, root="../", site_root="../" if lang == "ko" else "../../"))
+            _write(
+                docs_dir / page.name,
+                env.get_template(f"pages/{lang}/{page.name}").render(
+                    **context, root="../", site_root="../" if lang == "ko" else "../../"
+                ),
+            )
     return pages
 
 
 def campaign_periods(publications: list[Publication]) -> list[tuple[Publication, object]]:
     """Every crackdown period with its publication, oldest first: each gets a page of its own."""
-    found = [(period.start, period.id, p, period) for p in publications
-             for period in p.dataset.periods.itertuples() if period.kind == "crackdown"]
+    found = [
+        (period.start, period.id, p, period)
+        for p in publications
+        for period in p.dataset.periods.itertuples()
+        if period.kind == "crackdown"
+    ]
     return [(p, period) for _, _, p, period in sorted(found, key=lambda item: (item[0], item[1]))]
 
 
@@ -136,8 +190,13 @@ def key_figures(publications: list[Publication]) -> dict | None:
     persons apprehended (the rule the methodology states and the card names). A crackdown is deepfake-specific when
     its package counts deepfake crimes as its total: a package that splits deepfakes out as a sub-group of its total
     (group `deepfake`, as the cyber sexual violence crackdown does) counts more than deepfake crimes."""
-    crackdowns = [(row["end"], row["id"], p) for p in publications if _deepfake_specific(p)
-                  for _, row in p.dataset.periods.iterrows() if row["kind"] == "crackdown" and _headline_ok(p, row["id"])]
+    crackdowns = [
+        (row["end"], row["id"], p)
+        for p in publications
+        if _deepfake_specific(p)
+        for _, row in p.dataset.periods.iterrows()
+        if row["kind"] == "crackdown" and _headline_ok(p, row["id"])
+    ]
     if not crackdowns:
         return None
     _, period_id, publication = max(crackdowns, key=lambda item: (item[0], item[1]))
@@ -159,10 +218,17 @@ def key_figures(publications: list[Publication]) -> dict | None:
         "arrested": value("arrested"),
         "change": change,
         # the declared charts that show the change (the period beside its base) and the shares (the period by group)
-        "change_chart": next((c.id for c in publication.charts if change and c.periods == (change.base_period_id, period_id)
-                              and c.model.categories == c.periods), ""),
-        "share_chart": next((c.id for c in publication.charts if c.periods == (period_id,)
-                             and "age_10_19" in c.model.categories), ""),
+        "change_chart": next(
+            (
+                c.id
+                for c in publication.charts
+                if change and c.periods == (change.base_period_id, period_id) and c.model.categories == c.periods
+            ),
+            "",
+        ),
+        "share_chart": next(
+            (c.id for c in publication.charts if c.periods == (period_id,) and "age_10_19" in c.model.categories), ""
+        ),
         "teen_share": publication.figures.share("arrested", period_id, "age_10_19"),
         "takedowns": value("takedown_requests"),
     }

@@ -10,8 +10,8 @@ A share names its denominator ("of all", "of teens" / "전체 중", "10대 중")
 
 from __future__ import annotations
 
-from ..util import i18n, korean
 from ..derive.figures import SMALL_BASE, Change, Share
+from ..util import i18n, korean
 
 
 def count(value: float, unit: str, lang: str, decimals: int = 0) -> str:
@@ -37,7 +37,7 @@ def as_published(value: float, decimals: int, lang: str) -> str:
 
 
 def _lower_first(name: str) -> str:
-    """"Teens (10–19)" -> "teens (10–19)" inside an English sentence; acronyms ("KCSC") stay as they are."""
+    """ "Teens (10–19)" -> "teens (10–19)" inside an English sentence; acronyms ("KCSC") stay as they are."""
     return name[:1].lower() + name[1:] if name[:1].isupper() and name[1:2].islower() else name
 
 
@@ -55,13 +55,21 @@ def change_notes(change: Change, lang: str, s: dict) -> list[str]:
     notes = []
     if change.unequal:
         per_day = change.per_day_pct
-        notes.append(s["change_per_day"].format(base_days=i18n.number(change.base_days, lang),
-                                                days=i18n.number(change.days, lang),
-                                                pct=i18n.percent(per_day, signed=True),
-                                                abs_pct=i18n.percent(abs(per_day)), direction=direction(per_day, s)))
+        notes.append(
+            s["change_per_day"].format(
+                base_days=i18n.number(change.base_days, lang),
+                days=i18n.number(change.days, lang),
+                pct=i18n.percent(per_day, signed=True),
+                abs_pct=i18n.percent(abs(per_day)),
+                direction=direction(per_day, s),
+            )
+        )
     if change.small_base:
-        notes.append(s["change_small_base"].format(base=i18n.number(change.base_value, lang),
-                                                   threshold=i18n.number(SMALL_BASE, lang)))
+        notes.append(
+            s["change_small_base"].format(
+                base=i18n.number(change.base_value, lang), threshold=i18n.number(SMALL_BASE, lang)
+            )
+        )
     return notes
 
 
@@ -75,13 +83,18 @@ def change_label(change: Change, s: dict) -> str:
 
 
 def change_summary(change: Change, periods: dict[str, str], unit: str, lang: str, s: dict) -> str:
-    """"267명에서 963명으로 260.7% 늘었습니다." / "From 267 (…) to 963 (…): +260.7%." and its notes."""
+    """ "267명에서 963명으로 260.7% 늘었습니다." / "From 267 (…) to 963 (…): +260.7%." and its notes."""
     value = count(change.value, unit, lang)
     text = s["summary_change"].format(
-        base_period=periods[change.base_period_id], base_value=count(change.base_value, unit, lang),
-        period=periods[change.period_id], value=value, value_ro=korean.attach(value, "으로/로") if lang == "ko" else value,
-        pct=i18n.percent(change.pct, signed=True), abs_pct=i18n.percent(abs(change.pct)),
-        direction=direction(change.pct, s))
+        base_period=periods[change.base_period_id],
+        base_value=count(change.base_value, unit, lang),
+        period=periods[change.period_id],
+        value=value,
+        value_ro=korean.attach(value, "으로/로") if lang == "ko" else value,
+        pct=i18n.percent(change.pct, signed=True),
+        abs_pct=i18n.percent(abs(change.pct)),
+        direction=direction(change.pct, s),
+    )
     return " ".join([text] + change_notes(change, lang, s))
 
 

@@ -29,8 +29,8 @@ import markupsafe
 import yaml
 
 from .. import SiteError
-from ..util import i18n, korean
 from ..derive.figures import published
+from ..util import i18n, korean
 
 SECTION = "topics"
 
@@ -53,8 +53,9 @@ def topic_slugs(site_src: Path) -> list[str]:
     return []
 
 
-def render_topics(env: jinja2.Environment, site_src: Path, contexts: dict[str, dict],
-                  home: dict[str, dict]) -> list[Topic]:
+def render_topics(
+    env: jinja2.Environment, site_src: Path, contexts: dict[str, dict], home: dict[str, dict]
+) -> list[Topic]:
     """Every topic in both languages; contexts[lang] holds the variables a page at topics/<slug>/ gets, home[lang]
     those of the home page, where the question and answer are shown with links that work from there."""
     topics = []
@@ -65,22 +66,32 @@ def render_topics(env: jinja2.Environment, site_src: Path, contexts: dict[str, d
             try:
                 template = env.get_template(name)
             except jinja2.TemplateNotFound:
-                raise SiteError(f"site_src/{name}: the topic {slug!r} listed in site_src/nav.yml has no template "
-                                f"in this language - create it or remove the entry") from None
+                raise SiteError(
+                    f"site_src/{name}: the topic {slug!r} listed in site_src/nav.yml has no template "
+                    f"in this language - create it or remove the entry"
+                ) from None
             try:
                 module, on_home = template.make_module(context), template.make_module(home[lang])
             except AbsentPackage:
                 break  # a build of only some packages: the topic is left out
             for key in ("title", "question", "answer"):
                 if not hasattr(module, key):
-                    raise SiteError(f"site_src/{name}: set `{key}` at the top of the template ({{% set {key} = ... %}})")
+                    raise SiteError(
+                        f"site_src/{name}: set `{key}` at the top of the template ({{% set {key} = ... %}})"
+                    )
                 parts[key][lang] = getattr(on_home, key)
             parts["text"][lang] = str(module)
         if len(parts["text"]) < len(contexts):
             continue
-        topics.append(Topic(slug, {k: str(markupsafe.escape(v)) for k, v in parts["title"].items()},
-                            {k: str(v) for k, v in parts["question"].items()},
-                            {k: markupsafe.Markup(str(v).strip()) for k, v in parts["answer"].items()}, parts["text"]))
+        topics.append(
+            Topic(
+                slug,
+                {k: str(markupsafe.escape(v)) for k, v in parts["title"].items()},
+                {k: str(v) for k, v in parts["question"].items()},
+                {k: markupsafe.Markup(str(v).strip()) for k, v in parts["answer"].items()},
+                parts["text"],
+            )
+        )
     return topics
 
 
@@ -99,6 +110,7 @@ class AbsentPackage(SiteError):
 def _absent_shown_as_dash(function):
     """A figure or chart of an absent package: a topic page that needs it is left out (render_topics); another
     page shows a dash in its place, so a build of only some packages still works."""
+
     def wrapper(self, context, *args, **kwargs):
         try:
             return function(self, context, *args, **kwargs)
@@ -106,6 +118,7 @@ def _absent_shown_as_dash(function):
             if str(context.name).startswith(f"{SECTION}/"):
                 raise
             return markupsafe.Markup('<span class="fig fig--absent">–</span>')
+
     wrapper.__doc__ = function.__doc__
     return jinja2.pass_context(wrapper)
 
@@ -128,18 +141,28 @@ class References:
             rows = rows[(rows["role"] == "published") & rows["value"].notna()]
             for row in rows.to_dict("records"):
                 self.values[(name, row["period_id"], row["measure"], row["group"])] = row
-        self.exact = {(p.dataset.name, r["period_id"], r["measure"], r["group"]) for p in publications
-                      for r in published(p.dataset).to_dict("records")}
+        self.exact = {
+            (p.dataset.name, r["period_id"], r["measure"], r["group"])
+            for p in publications
+            for r in published(p.dataset).to_dict("records")
+        }
 
     def globals(self) -> dict:
-        return {"fig": self.fig, "change": self.change, "share": self.share, "per_day": self.per_day,
-                "ratio": self.ratio, "chart": self.chart}
+        return {
+            "fig": self.fig,
+            "change": self.change,
+            "share": self.share,
+            "per_day": self.per_day,
+            "ratio": self.ratio,
+            "chart": self.chart,
+        }
 
     # -- the functions -------------------------------------------------------------------------------------------
 
     @_absent_shown_as_dash
-    def fig(self, context, package: str, period: str, measure: str, group: str = "total",
-            source: str | None = None) -> markupsafe.Markup:
+    def fig(
+        self, context, package: str, period: str, measure: str, group: str = "total", source: str | None = None
+    ) -> markupsafe.Markup:
         """A published figure with its counter (명/건 in Korean), linked to its source; with source=<source id>, the
         figure as that source reported it (another report of the same figure, e.g. a conflicting one)."""
         row = self._row(context, package, period, measure, group, source)
@@ -152,32 +175,58 @@ class References:
         return self._link(context, text, package, row["source_id"])
 
     @_absent_shown_as_dash
-    def change(self, context, package: str, period: str, base_period: str, measure: str,
-               group: str = "total", signed: bool = True) -> markupsafe.Markup:
+    def change(
+        self,
+        context,
+        package: str,
+        period: str,
+        base_period: str,
+        measure: str,
+        group: str = "total",
+        signed: bool = True,
+    ) -> markupsafe.Markup:
         """The change from base_period to period in percent ("+260.7%"; signed=False: "260.7%" for prose that says
         "rose by"), as sitegen.derive.figures computed it: only for a period declared comparable to base_period."""
         self._exact(context, package, period, measure, group)
         self._exact(context, package, base_period, measure, group)
         change = self._package(context, package).figures.change(measure, period, group)
         if change is None or change.base_period_id != base_period:
-            self._fail(context, f"change(): {package} has no change of {measure} / {group} from {base_period} to "
-                                f"{period} - periods.csv must declare {period} comparable_to {base_period}, and the "
-                                "base must not be 0")
+            self._fail(
+                context,
+                f"change(): {package} has no change of {measure} / {group} from {base_period} to "
+                f"{period} - periods.csv must declare {period} comparable_to {base_period}, and the "
+                "base must not be 0",
+            )
         pct = change.pct if signed else abs(change.pct)
         return self._link(context, i18n.percent(pct, signed=signed, lang=context["lang"]), package)
 
     @_absent_shown_as_dash
-    def ratio(self, context, package: str, period: str, base_period: str, measure: str, group: str = "total",
-              per_day: bool = False) -> markupsafe.Markup:
+    def ratio(
+        self,
+        context,
+        package: str,
+        period: str,
+        base_period: str,
+        measure: str,
+        group: str = "total",
+        per_day: bool = False,
+    ) -> markupsafe.Markup:
         """How many times the base period's figure (3.2배 / 3.2 times), or, with per_day, the base period's daily
         average; from the change sitegen.derive.figures computed. One decimal below ten ("4.0" as "4")."""
         self._exact(context, package, period, measure, group)
         self._exact(context, package, base_period, measure, group)
         change = self._package(context, package).figures.change(measure, period, group)
-        if change is None or change.base_period_id != base_period or (per_day and not (change.days and change.base_days)):
-            self._fail(context, f"ratio(): {package} has no change of {measure} / {group} from {base_period} to "
-                                f"{period}{' per day' if per_day else ''} - periods.csv must declare {period} "
-                                f"comparable_to {base_period}, with start dates for a daily ratio")
+        if (
+            change is None
+            or change.base_period_id != base_period
+            or (per_day and not (change.days and change.base_days))
+        ):
+            self._fail(
+                context,
+                f"ratio(): {package} has no change of {measure} / {group} from {base_period} to "
+                f"{period}{' per day' if per_day else ''} - periods.csv must declare {period} "
+                f"comparable_to {base_period}, with start dates for a daily ratio",
+            )
         times = change.value / change.base_value
         if per_day:
             times = (change.value / change.days) / (change.base_value / change.base_days)
@@ -187,16 +236,20 @@ class References:
         return self._link(context, text, package)
 
     @_absent_shown_as_dash
-    def share(self, context, package: str, period: str, measure: str, group: str,
-              of_group: str | None = None) -> markupsafe.Markup:
+    def share(
+        self, context, package: str, period: str, measure: str, group: str, of_group: str | None = None
+    ) -> markupsafe.Markup:
         """group as a percentage of its parent group (or of an ancestor, of_group) in the same period, as
         sitegen.derive.figures computed it."""
         self._exact(context, package, period, measure, group)
         share = self._package(context, package).figures.share(measure, period, group, of_group)
         if share is None:
-            self._fail(context, f"share(): {package} has no share for {period} / {measure} / {group} of "
-                                f"{of_group or 'its parent'} - it needs a published exact figure of that group and of "
-                                "its parent, none flagged inconsistent_in_release")
+            self._fail(
+                context,
+                f"share(): {package} has no share for {period} / {measure} / {group} of "
+                f"{of_group or 'its parent'} - it needs a published exact figure of that group and of "
+                "its parent, none flagged inconsistent_in_release",
+            )
         return self._link(context, i18n.percent(share.pct, lang=context["lang"]), package)
 
     @_absent_shown_as_dash
@@ -205,22 +258,28 @@ class References:
         self._exact(context, package, period, measure, "total")
         rate = self._package(context, package).figures.rate(measure, period)
         if rate is None:
-            self._fail(context, f"per_day(): {package} has no daily rate for {period} / {measure} - the period needs "
-                                "a start date")
-        text = self._with_unit(i18n.number(round(rate.per_day, 1), context["lang"]), self._unit(package, measure),
-                               context["lang"])
+            self._fail(
+                context,
+                f"per_day(): {package} has no daily rate for {period} / {measure} - the period needs a start date",
+            )
+        text = self._with_unit(
+            i18n.number(round(rate.per_day, 1), context["lang"]), self._unit(package, measure), context["lang"]
+        )
         return self._link(context, text, package)
 
     @_absent_shown_as_dash
     def chart(self, context, chart_id: str) -> markupsafe.Markup:
         """The chart with that id, from any package, drawn as on the dataset pages."""
         if chart_id not in self.charts:
-            package = next((name for name, declared in self.project.items() if chart_id in declared),
-                           chart_id.split("--")[0])  # a view's name, or a generated chart's id: package--...
+            package = next(
+                (name for name, declared in self.project.items() if chart_id in declared), chart_id.split("--")[0]
+            )  # a view's name, or a generated chart's id: package--...
             if package in self.project and package not in self.packages:
                 raise AbsentPackage(f"{_where(context)}: the package {package!r} is not part of this build")
-            self._fail(context, f"chart(): no chart has the id {chart_id!r} (the ids are listed by "
-                                "`ls <site>/downloads/charts/`)")
+            self._fail(
+                context,
+                f"chart(): no chart has the id {chart_id!r} (the ids are listed by `ls <site>/downloads/charts/`)",
+            )
         template = self.env.get_template("partials/chart.html.j2")
         return markupsafe.Markup(template.render(dict(context.get_all(), chart=self.charts[chart_id])))
 
@@ -235,18 +294,27 @@ class References:
 
     def _row(self, context, package: str, period: str, measure: str, group: str, source: str | None = None) -> dict:
         p = self._package(context, package)
-        for kind, value, known in (("period", period, p.dataset.periods["id"]),
-                                   ("measure", measure, p.dataset.measures["id"]),
-                                   ("group", group, p.dataset.groups["id"])):
+        for kind, value, known in (
+            ("period", period, p.dataset.periods["id"]),
+            ("measure", measure, p.dataset.measures["id"]),
+            ("group", group, p.dataset.groups["id"]),
+        ):
             if value not in set(known):
                 self._fail(context, f"{package} has no {kind} {value!r}; known: {', '.join(sorted(known))}")
         key = (package, period, measure, group)
         if source is not None:
             obs = p.dataset.observations
-            rows = obs[(obs["period_id"] == period) & (obs["measure"] == measure) & (obs["group"] == group)
-                       & (obs["source_id"] == source) & obs["value"].notna()].to_dict("records")
+            rows = obs[
+                (obs["period_id"] == period)
+                & (obs["measure"] == measure)
+                & (obs["group"] == group)
+                & (obs["source_id"] == source)
+                & obs["value"].notna()
+            ].to_dict("records")
             if not rows:
-                self._fail(context, f"{package} has no figure for {period} / {measure} / {group} from source {source!r}")
+                self._fail(
+                    context, f"{package} has no figure for {period} / {measure} / {group} from source {source!r}"
+                )
             return rows[0]
         if key not in self.values:
             self._fail(context, f"{package} publishes no figure for {period} / {measure} / {group}")
@@ -255,8 +323,10 @@ class References:
     def _exact(self, context, package: str, period: str, measure: str, group: str) -> float:
         row = self._row(context, package, period, measure, group)
         if (package, period, measure, group) not in self.exact:
-            self._fail(context, f"{package} / {period} / {measure} / {group} is not an exact figure: it cannot be "
-                                "computed with")
+            self._fail(
+                context,
+                f"{package} / {period} / {measure} / {group} is not an exact figure: it cannot be computed with",
+            )
         return float(row["value"])
 
     def _unit(self, package: str, measure: str) -> str:
@@ -299,4 +369,4 @@ def _where(context) -> str:
 def _shown(filename: str) -> str:
     """A template's path from site_src/ on, as a maintainer finds it: site_src/topics/ko/arrests.md.j2."""
     parts = Path(filename).parts
-    return "/".join(parts[parts.index("site_src"):]) if "site_src" in parts else filename
+    return "/".join(parts[parts.index("site_src") :]) if "site_src" in parts else filename

@@ -20,10 +20,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..util import i18n, korean
-from ..read.catalog import Dataset
 from ..derive.figures import SMALL_BASE
+from ..read.catalog import Dataset
 from ..read.views import cells, published_cells
+from ..util import i18n, korean
 from .drawing import Annotation, Model, Series
 
 
@@ -32,9 +32,15 @@ def model(dataset: Dataset, view: dict, strings: dict) -> tuple[Model, list[str]
     spec = view["spec"]
     by_period = spec.get("axis", "period") == "period"
     categories = tuple(spec["periods"] if by_period else spec["groups"])
-    names = {lang: dict(zip(dataset.periods["id"] if by_period else dataset.groups["id"],
-                            (dataset.periods if by_period else dataset.groups)[f"name_{lang}"]))
-             for lang in i18n.LANGUAGES}
+    names = {
+        lang: dict(
+            zip(
+                dataset.periods["id"] if by_period else dataset.groups["id"],
+                (dataset.periods if by_period else dataset.groups)[f"name_{lang}"],
+            )
+        )
+        for lang in i18n.LANGUAGES
+    }
     rows = published_cells(dataset)
     measures = dataset.measures.set_index("id")
     groups = dataset.groups.set_index("id")
@@ -46,23 +52,40 @@ def model(dataset: Dataset, view: dict, strings: dict) -> tuple[Model, list[str]
             values.append(None if pd.isna(value) or status else float(value))
             sources.append(source)
         label = declared_series.get("label") or {
-            lang: _series_name(declared_series, spec, measures, groups, lang, by_period) for lang in i18n.LANGUAGES}
-        series.append(Series(f"{column[0].measure}.{column[0].group if by_period else column[0].period_id}", label,
-                             tuple(values), declared_series.get("colour", index)))
+            lang: _series_name(declared_series, spec, measures, groups, lang, by_period) for lang in i18n.LANGUAGES
+        }
+        series.append(
+            Series(
+                f"{column[0].measure}.{column[0].group if by_period else column[0].period_id}",
+                label,
+                tuple(values),
+                declared_series.get("colour", index),
+            )
+        )
     dates = ()
     if spec["type"] == "line" and by_period:
         kinds = set(dataset.periods.set_index("id").loc[list(categories), "kind"])
         if kinds == {"snapshot"}:  # cumulative counts as of a date: a time axis
             dates = tuple(dataset.periods.set_index("id").loc[list(categories), "end"])
-    annotations = tuple(Annotation(note["date"] if dates else _category_of(dataset, categories, note["date"]), note["label"])
-                        for note in spec.get("annotations", []))
+    annotations = tuple(
+        Annotation(note["date"] if dates else _category_of(dataset, categories, note["date"]), note["label"])
+        for note in spec.get("annotations", [])
+    )
     units = {measures.loc[s["measure"], "unit"] for s in spec["series"]}
     key = f"unit_{units.pop()}" if len(units) == 1 else "unit_mixed"  # e.g. cases and persons on one axis
     axis_title = {lang: strings[lang][key] for lang in i18n.LANGUAGES}
-    return Model(view["name"], spec["type"], categories, {lang: tuple(names[lang][c] for c in categories)
-                                                           for lang in i18n.LANGUAGES},
-                 tuple(series), axis_title, dates, annotations, tuple(spec.get("highlight", [])),
-                 {lang: strings[lang]["suppressed"] for lang in i18n.LANGUAGES}), list(dict.fromkeys(sources))
+    return Model(
+        view["name"],
+        spec["type"],
+        categories,
+        {lang: tuple(names[lang][c] for c in categories) for lang in i18n.LANGUAGES},
+        tuple(series),
+        axis_title,
+        dates,
+        annotations,
+        tuple(spec.get("highlight", [])),
+        {lang: strings[lang]["suppressed"] for lang in i18n.LANGUAGES},
+    ), list(dict.fromkeys(sources))
 
 
 def _series_name(series: dict, spec: dict, measures, groups, lang: str, by_period: bool) -> str:
@@ -79,8 +102,9 @@ def _category_of(dataset: Dataset, categories: tuple[str, ...], date: str) -> st
     return next(c for c in categories if periods.loc[c, "start"] <= date <= periods.loc[c, "end"])
 
 
-def summary(model: Model, units: list[str], strings: dict, by_group: bool = False,
-            shares: dict | None = None) -> dict[str, str]:
+def summary(
+    model: Model, units: list[str], strings: dict, by_group: bool = False, shares: dict | None = None
+) -> dict[str, str]:
     """One plain sentence per series, made from the data. Over periods: where the series starts and ends (and, for
     two periods, how many times the first the second is). Over groups: each group's count and, with `shares` (group
     -> derive.figures.Share of the published total), its share of that total; with more than three groups, the two
@@ -102,11 +126,19 @@ def summary(model: Model, units: list[str], strings: dict, by_group: bool = Fals
 
 def _first_to_last(model: Model, series, known: list, unit: str, lang: str, s: dict) -> str:
     (i, a), (j, b) = known[0], known[-1]
-    when = [i18n.date(model.dates[k], lang) if model.dates else _unbracketed(model.labels[lang][k], lang) for k in (i, j)]
+    when = [
+        i18n.date(model.dates[k], lang) if model.dates else _unbracketed(model.labels[lang][k], lang) for k in (i, j)
+    ]
     key = "view_summary_up" if b > a else "view_summary_down" if b < a else "view_summary_same"
-    text = s[key].format(name=series.label[lang], first=when[0], last=when[1], first_value=_count(a, unit, lang),
-                         last_value=_count(b, unit, lang), first_and=_particle(when[0], "과/와", lang),
-                         last_value_to=_particle(_count(b, unit, lang), "으로/로", lang))
+    text = s[key].format(
+        name=series.label[lang],
+        first=when[0],
+        last=when[1],
+        first_value=_count(a, unit, lang),
+        last_value=_count(b, unit, lang),
+        first_and=_particle(when[0], "과/와", lang),
+        last_value_to=_particle(_count(b, unit, lang), "으로/로", lang),
+    )
     if len(known) == 2 and a >= SMALL_BASE and b / a >= 1.5:  # two periods: how many times, as a reader says it
         times = i18n.number(round(b / a, 1) if b / a < 10 else round(b / a), lang)
         text += " " + s["view_summary_times"].format(times=times)
@@ -114,7 +146,7 @@ def _first_to_last(model: Model, series, known: list, unit: str, lang: str, s: d
 
 
 def _unbracketed(label: str, lang: str) -> str:
-    """"Crackdown (28 Aug 2024 – 31 Mar 2025)" as "Crackdown, 28 Aug 2024 – 31 Mar 2025": a label that the English
+    """ "Crackdown (28 Aug 2024 – 31 Mar 2025)" as "Crackdown, 28 Aug 2024 – 31 Mar 2025": a label that the English
     sentence puts in brackets must not bring brackets of its own (the Korean one puts none around it)."""
     if lang == "en" and label.endswith(")") and " (" in label:
         head, _, inner = label[:-1].rpartition(" (")
@@ -129,17 +161,28 @@ def _by_group(model: Model, known: list, unit: str, lang: str, s: dict, shares: 
     def part(index: int, value: float) -> str:
         share = shares.get(model.categories[index])
         count = _count(value, unit, lang)
-        return f"{count}({i18n.percent(share.pct)})" if share and lang == "ko" else \
-            f"{count} ({i18n.percent(share.pct)})" if share else count
+        return (
+            f"{count}({i18n.percent(share.pct)})"
+            if share and lang == "ko"
+            else f"{count} ({i18n.percent(share.pct)})"
+            if share
+            else count
+        )
 
     parts = [(model.labels[lang][i], part(i, v)) for i, v in shown]
     total = next(iter(shares.values())).total if shares else None
     if len(known) > 3:
         (top, top_part), (second, second_part) = parts
         key = "view_summary_top_two_of" if total else "view_summary_top_two"
-        return s[key].format(total=_count(total, unit, lang) if total else "", top=top,
-                             top_is=_particle(top, "이/가", lang), top_part=top_part,
-                             top_part_ro=_particle(top_part, "으로/로", lang), second=second, second_part=second_part)
+        return s[key].format(
+            total=_count(total, unit, lang) if total else "",
+            top=top,
+            top_is=_particle(top, "이/가", lang),
+            top_part=top_part,
+            top_part_ro=_particle(top_part, "으로/로", lang),
+            second=second,
+            second_part=second_part,
+        )
     listed = ", ".join(f"{label} {value}" for label, value in parts)
     key = "view_summary_groups_of" if total else "view_summary_groups"
     return s[key].format(total=_count(total, unit, lang) if total else "", groups=listed)

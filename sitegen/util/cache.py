@@ -24,8 +24,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from . import parallel
 from ..config import Config
+from . import parallel
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -72,8 +72,13 @@ class Cache:
                 pass  # removed by a build running at the same time
 
 
-def per_package(cache: Cache | None, kind: str, items: list[T], make: Callable[[T], R],
-                package: Callable[[T], Path] = lambda folder: folder) -> list[R]:
+def per_package(
+    cache: Cache | None,
+    kind: str,
+    items: list[T],
+    make: Callable[[T], R],
+    package: Callable[[T], Path] = lambda folder: folder,
+) -> list[R]:
     """make(item) for every item, from the cache where one is given, in parallel where it is computed."""
     return cache.map(kind, items, make, package) if cache else parallel.run(make, items)
 
@@ -106,7 +111,7 @@ def default_cache(config: Config) -> Cache:
 def _hash_tree(digest, folder: Path, pattern: str = "*") -> None:
     for path in sorted(p for p in folder.rglob(pattern) if p.is_file() and "__pycache__" not in p.parts):
         data = path.read_bytes()
-        digest.update(f"\0{path.relative_to(folder).as_posix()}\0{len(data)}\0".encode("utf-8"))
+        digest.update(f"\0{path.relative_to(folder).as_posix()}\0{len(data)}\0".encode())
         digest.update(data)
 
 
@@ -116,9 +121,9 @@ def _code_version(config: Config) -> str:
     digest = hashlib.sha256(sys.version.encode("utf-8"))
     for name in LIBRARIES:
         try:
-            digest.update(f"{name}={importlib.metadata.version(name)}".encode("utf-8"))
+            digest.update(f"{name}={importlib.metadata.version(name)}".encode())
         except importlib.metadata.PackageNotFoundError:
-            digest.update(f"{name}=none".encode("utf-8"))
+            digest.update(f"{name}=none".encode())
     _hash_tree(digest, Path(__file__).resolve().parent.parent, "*.py")  # every module of sitegen
     if (config.site_src / "i18n").is_dir():
         _hash_tree(digest, config.site_src / "i18n")

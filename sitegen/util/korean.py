@@ -14,9 +14,16 @@ import unicodedata
 
 # The particle pairs: (after a final consonant, after a vowel).
 PAIRS = {
-    "이/가": ("이", "가"), "은/는": ("은", "는"), "을/를": ("을", "를"), "과/와": ("과", "와"),
-    "으로/로": ("으로", "로"), "이나/나": ("이나", "나"), "이다/다": ("이다", "다"), "이에요/예요": ("이에요", "예요"),
-    "아/야": ("아", "야"), "이라/라": ("이라", "라"),
+    "이/가": ("이", "가"),
+    "은/는": ("은", "는"),
+    "을/를": ("을", "를"),
+    "과/와": ("과", "와"),
+    "으로/로": ("으로", "로"),
+    "이나/나": ("이나", "나"),
+    "이다/다": ("이다", "다"),
+    "이에요/예요": ("이에요", "예요"),
+    "아/야": ("아", "야"),
+    "이라/라": ("이라", "라"),
 }
 RIEUL = 8  # index of ㄹ among the final consonants of a Hangul syllable
 # How a digit ends when read: None = a vowel, else the final consonant's index (ㄱ 1, ㄴ 4, ㄹ 8, ㅁ 16, ㅂ 17, ㅇ 21).
@@ -34,8 +41,16 @@ PARENTHESIS = re.compile(r"\s*\([^()]*\)$")
 DOTTED_DATE = re.compile(r"\d{1,2}\.\d{1,2}\.$")
 
 # Counting words after a number, by the measure's unit.
-COUNTERS = {"persons": "명", "victims": "명", "cases": "건", "reports": "건", "items": "건", "services": "건",
-            "percent": "%", "per_day": "건"}
+COUNTERS = {
+    "persons": "명",
+    "victims": "명",
+    "cases": "건",
+    "reports": "건",
+    "items": "건",
+    "services": "건",
+    "percent": "%",
+    "per_day": "건",
+}
 
 
 def final(word: str) -> int | None:

@@ -44,7 +44,9 @@ def run(function: Callable[[T], R], items: Iterable[T], sizes: Callable[[T], int
     global _work
     _work = (function, items)  # inherited by the forked workers
     try:
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"), initializer=_mark_worker) as pool:
+        with ProcessPoolExecutor(
+            workers, mp_context=multiprocessing.get_context("fork"), initializer=_mark_worker
+        ) as pool:
             done = dict(zip(order, pool.map(_call, order)))
     finally:
         _work = None

@@ -50,8 +50,10 @@ class Progress:
             return
         files = [p for p in out_dir.rglob("*") if p.is_file()] if out_dir and out_dir.is_dir() and not problems else []
         pages = sum(1 for p in files if p.suffix == ".html")
-        self._print(f"{_n(packages, 'package')}, {_n(pages, 'page')}, {_n(len(files), 'file')}, "
-                    f"{_n(problems, 'problem')} in {time.monotonic() - self.started:.1f}s")
+        self._print(
+            f"{_n(packages, 'package')}, {_n(pages, 'page')}, {_n(len(files), 'file')}, "
+            f"{_n(problems, 'problem')} in {time.monotonic() - self.started:.1f}s"
+        )
         for note in [] if problems else self.notes:
             self._print(note)
 

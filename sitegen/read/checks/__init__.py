@@ -9,8 +9,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import changelog, chart_addresses, consistency, cumulative, disclosure, injection, personal_data, quoted, release, views
 from ...problems import Problem
+from . import (
+    changelog,
+    chart_addresses,
+    consistency,
+    cumulative,
+    disclosure,
+    injection,
+    personal_data,
+    quoted,
+    release,
+    views,
+)
 
 CHECKS = [changelog, consistency, cumulative, disclosure, injection, personal_data, quoted, release, views]
 

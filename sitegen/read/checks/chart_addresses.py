@@ -10,13 +10,16 @@ from ...problems import Code, Problem
 from ..chart_addresses import PUBLISHED, REMOVED, published_charts, removed_charts
 
 CHART_GONE = Code(
-    "chart-gone", "Published chart gone", "{note}",
+    "chart-gone",
+    "Published chart gone",
+    "{note}",
     "a published chart keeps its address: restore it (its view name or its figures), or add an entry to "
     f"{REMOVED} saying where its data went; a chart listed there as removed is not declared again (give a new chart "
     "another id, or delete the entry)",
     f"발표된 차트는 주소를 지킵니다. 차트를 되살리거나(view 이름이나 수치) {REMOVED}에 그 수치가 옮겨 간 곳을 "
     "적습니다. 거기에 지운 것으로 적힌 차트는 다시 선언하지 않습니다 (새 차트에 다른 id를 주거나 그 항목을 지웁니다)",
-    dict(file=PUBLISHED, row=14, note='chart "arrests-by-age" was published and is gone'))
+    dict(file=PUBLISHED, row=14, note='chart "arrests-by-age" was published and is gone'),
+)
 
 
 def check(chart_ids: set[str], datasets_dir: Path) -> Iterator[Problem]:
@@ -26,5 +29,6 @@ def check(chart_ids: set[str], datasets_dir: Path) -> Iterator[Problem]:
         if chart_id not in chart_ids and chart_id not in removed:
             yield CHART_GONE.at(path, row, note=f'chart "{chart_id}" was published and is gone')
     for chart_id in sorted(removed & chart_ids):
-        yield CHART_GONE.at(datasets_dir / REMOVED, None, "id",
-                            note=f'"{chart_id}" is listed as removed but a chart has that id')
+        yield CHART_GONE.at(
+            datasets_dir / REMOVED, None, "id", note=f'"{chart_id}" is listed as removed but a chart has that id'
+        )

@@ -12,45 +12,88 @@ import csv
 import re
 from pathlib import Path, PurePosixPath
 
-from .personal_data import field_problems
 from ...problems import Code, Problem
 from ..standard import MAY_BE_EMPTY
+from .personal_data import field_problems
 
-FIELD_TYPES = {"any", "array", "boolean", "date", "datetime", "duration", "geojson", "geopoint", "integer",
-               "number", "object", "string", "time", "year", "yearmonth"}
+FIELD_TYPES = {
+    "any",
+    "array",
+    "boolean",
+    "date",
+    "datetime",
+    "duration",
+    "geojson",
+    "geopoint",
+    "integer",
+    "number",
+    "object",
+    "string",
+    "time",
+    "year",
+    "yearmonth",
+}
 
 UNSAFE_PATH = Code(
-    "unsafe-path", "Path leads out of the package", '"{path}" {reason}',
+    "unsafe-path",
+    "Path leads out of the package",
+    '"{path}" {reason}',
     'put the file inside the package folder and give its path relative to it, e.g. "data/observations.csv" '
     "(no absolute path, URL, hidden folder or link leading out)",
     '파일을 패키지 폴더 안에 두고 "data/observations.csv"처럼 상대 경로로 적습니다 '
     "(절대 경로·URL·숨김 폴더·바깥을 가리키는 링크는 안 됩니다)",
-    dict(file="datapackage.json", field="resources.observations.path", path="../outside.csv",
-         reason='climbs out of the package folder with ".."'))
+    dict(
+        file="datapackage.json",
+        field="resources.observations.path",
+        path="../outside.csv",
+        reason='climbs out of the package folder with ".."',
+    ),
+)
 UNKNOWN_FIELD_TYPE = Code(
-    "unknown-field-type", "Field type unknown", 'field type "{type}" is not a Table Schema type',
+    "unknown-field-type",
+    "Field type unknown",
+    'field type "{type}" is not a Table Schema type',
     "use one of: {types} (the standard schema in sitegen/read/standard.py says which)",
     "{types} 가운데 하나를 씁니다 (어느 것인지는 sitegen/read/standard.py의 표준 스키마에 있습니다)",
-    dict(file="datapackage.json", field="resources.observations.schema.value.type", type="numbr",
-         types=", ".join(sorted(FIELD_TYPES))))
+    dict(
+        file="datapackage.json",
+        field="resources.observations.schema.value.type",
+        type="numbr",
+        types=", ".join(sorted(FIELD_TYPES)),
+    ),
+)
 EMPTY_FILE = Code(
-    "empty-file", "Empty file", "is empty",
+    "empty-file",
+    "Empty file",
+    "is empty",
     "write the header line and the rows, or remove the resource",
     "머리글 행과 데이터 행을 쓰거나 리소스를 지웁니다",
-    dict(file="data/observations.csv"))
+    dict(file="data/observations.csv"),
+)
 NOT_UTF8 = Code(
-    "not-utf8", "File not UTF-8", "is not UTF-8 text (byte {byte}) - it looks like {encoding}",
+    "not-utf8",
+    "File not UTF-8",
+    "is not UTF-8 text (byte {byte}) - it looks like {encoding}",
     'save it as UTF-8: in Excel "Save As" > "CSV UTF-8 (comma delimited)", '
     "or run: iconv -f CP949 -t UTF-8 {name} > fixed.csv && mv fixed.csv {name}",
     '엑셀에서 "다른 이름으로 저장" > "CSV UTF-8(쉼표로 분리)"을 고르거나 '
     "iconv -f CP949 -t UTF-8 {name} > fixed.csv && mv fixed.csv {name}를 실행해 UTF-8로 저장합니다",
-    dict(file="data/groups.csv", row=2, byte=33, encoding="CP949/EUC-KR (Korean Windows, Excel or Hangul default)",
-         name="groups.csv"))
+    dict(
+        file="data/groups.csv",
+        row=2,
+        byte=33,
+        encoding="CP949/EUC-KR (Korean Windows, Excel or Hangul default)",
+        name="groups.csv",
+    ),
+)
 NO_ROWS = Code(
-    "no-rows", "Header without rows", "has a header but no rows",
+    "no-rows",
+    "Header without rows",
+    "has a header but no rows",
     "add at least one row under the header, or remove the resource",
     "머리글 아래에 행을 하나 이상 추가하거나 리소스를 지웁니다",
-    dict(file="data/observations.csv", row=1))
+    dict(file="data/observations.csv", row=1),
+)
 _URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
@@ -88,13 +131,19 @@ def _unsafe(folder: Path, rpath: str) -> str | None:
 def check_contents(folder: Path, descriptor: dict) -> list[Problem]:
     """Field types are known; every file is UTF-8, not empty, and has rows under its header."""
     problems = []
-    for index, resource in enumerate(_resources(descriptor)):
+    for resource in _resources(descriptor):
         for field in resource.get("schema", {}).get("fields", []):
             kind = field.get("type", "string")
             if kind not in FIELD_TYPES:
-                problems.append(UNKNOWN_FIELD_TYPE.at(folder / "datapackage.json", None,
-                                                      f"resources.{resource.get('name')}.schema.{field.get('name')}.type",
-                                                      type=kind, types=", ".join(sorted(FIELD_TYPES))))
+                problems.append(
+                    UNKNOWN_FIELD_TYPE.at(
+                        folder / "datapackage.json",
+                        None,
+                        f"resources.{resource.get('name')}.schema.{field.get('name')}.type",
+                        type=kind,
+                        types=", ".join(sorted(FIELD_TYPES)),
+                    )
+                )
         text_problems = _check_text(folder / resource["path"], may_be_empty=resource.get("name") in MAY_BE_EMPTY)
         problems += text_problems or _personal_fields(folder / resource["path"], resource)
     return problems

@@ -21,23 +21,29 @@ from .tables import columns, matching
 FORMULA_START = r"^[=+\-@\t\r]"
 CONTROL = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"
 FORMULA_INJECTION = Code(
-    "formula-injection", "Text that runs as a formula",
+    "formula-injection",
+    "Text that runs as a formula",
     "{cell!r} starts with {first!r}, which a spreadsheet runs as a formula",
     "remove the leading {first!r} (write a minus sign as − or put the text in words)",
     "맨 앞의 {first!r}를 지웁니다 (빼기 기호는 −로 쓰거나 말로 풀어 씁니다)",
-    dict(file="data/groups.csv", row=5, field="name_en", cell="=HYPERLINK(...)", first="="))
+    dict(file="data/groups.csv", row=5, field="name_en", cell="=HYPERLINK(...)", first="="),
+)
 CONTROL_CHARACTER = Code(
-    "control-character", "Invisible control character",
+    "control-character",
+    "Invisible control character",
     "{cell!r} holds the control character U+{codepoint:04X}, which cannot be shown or written to a spreadsheet",
     "delete it (it usually comes from copying text out of another program)",
     "보이지 않는 제어 문자를 지웁니다 (다른 프로그램에서 복사한 글에 흔히 섞여 들어옵니다)",
-    dict(file="data/sources.csv", row=3, field="quote", cell="a\x08b", codepoint=8))
+    dict(file="data/sources.csv", row=3, field="quote", cell="a\x08b", codepoint=8),
+)
 DESCRIPTOR_TEXTS = ("title", "title_ko", "description", "description_ko", "name", "version")
 
 
 def check(dataset, config) -> Iterator[Problem]:
     for resource, path, column, cells in columns(dataset):
-        text_fields = {f["name"] for f in resource.get("schema", {}).get("fields", []) if f.get("type", "string") == "string"}
+        text_fields = {
+            f["name"] for f in resource.get("schema", {}).get("fields", []) if f.get("type", "string") == "string"
+        }
         if column not in text_fields:
             continue
         cells = cells.astype(str)

@@ -22,12 +22,15 @@ from pathlib import Path
 from ...problems import Code, Problem
 
 TYPED_NUMBER = Code(
-    "typed-number", "Number typed by hand", 'states the number "{number}" by hand',
+    "typed-number",
+    "Number typed by hand",
+    'states the number "{number}" by hand',
     'refer to the figure instead: {{{{ fig("package", "period", "measure") }}}} (or change(), share(), per_day()); '
     "a year, date, age, list number or help-line number is allowed as it is",
     '수치를 직접 쓰지 말고 {{{{ fig("패키지", "기간", "측정") }}}}(또는 change(), share(), per_day())로 '
     "가리킵니다. 연도·날짜·나이·목록 번호·상담 전화번호는 그대로 써도 됩니다",
-    dict(file="site_src/topics/ko/arrests.md.j2", row=12, number="1,234"))
+    dict(file="site_src/topics/ko/arrests.md.j2", row=12, number="1,234"),
+)
 
 PHONES = ("02-735-8994", "1366", "1377", "1388", "0117", "117", "112")
 MONTHS = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*"
@@ -45,14 +48,17 @@ ALLOWED = re.compile(
     r"|[A-Za-z]\d+|\d+[A-Za-z]"  # touching a letter: Q1, UTF-8 (8 after -), CP949, 20s, 4th
     r"|-\d+(?!\d)"  # UTF-8, a hyphenated name
     r"|(?<![\d,.])0(?!\d|[,.]\d)"  # zero: nothing to cite
-    r"|^\s*\d+[.)]\s", re.M)  # a Markdown list number
+    r"|^\s*\d+[.)]\s",
+    re.M,
+)  # a Markdown list number
 NUMBER = re.compile(r"\d+(?:[,.]\d+)*")
 
 
 def prose_files(site_src: Path) -> list[Path]:
     """The hand-written pages the rule applies to."""
-    return sorted([*site_src.glob("topics/*/*.md.j2"), site_src / "templates" / "index.md.j2",
-                   *site_src.glob("pages/*/*.md")])
+    return sorted(
+        [*site_src.glob("topics/*/*.md.j2"), site_src / "templates" / "index.md.j2", *site_src.glob("pages/*/*.md")]
+    )
 
 
 def check_prose(site_src: Path) -> list[Problem]:
@@ -61,8 +67,10 @@ def check_prose(site_src: Path) -> list[Problem]:
         if not path.is_file():
             continue
         shown = path.relative_to(site_src.parent).as_posix()
-        problems += [TYPED_NUMBER.at(shown, line, number=number)
-                     for line, number in typed_numbers(path.read_text(encoding="utf-8"))]
+        problems += [
+            TYPED_NUMBER.at(shown, line, number=number)
+            for line, number in typed_numbers(path.read_text(encoding="utf-8"))
+        ]
     return problems
 
 
