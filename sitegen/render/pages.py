@@ -24,6 +24,7 @@ from ..read.views import declared_names
 from ..util import i18n
 from . import sentences, topics
 from .charts import Chart, embeddable_json
+from .glossary import link_terms
 from .page_data import PackageView
 
 
@@ -127,17 +128,21 @@ def render_pages(
         context = common(lang)
         _write(
             docs_dir / "index.md",
-            env.get_template("index.md.j2").render(
-                **context,
-                root="",
-                site_root="" if lang == "ko" else "../",
-                key=key_figures(publications),
-                updates=latest_updates(publications),
-                topics=topic_pages,
+            link_terms(
+                env.get_template("index.md.j2").render(
+                    **context,
+                    root="",
+                    site_root="" if lang == "ko" else "../",
+                    key=key_figures(publications),
+                    updates=latest_updates(publications),
+                    topics=topic_pages,
+                ),
+                lang,
+                "",
             ),
         )
         for topic in topic_pages:
-            _write(docs_dir / "topics" / f"{topic.slug}.md", topic.text[lang])
+            _write(docs_dir / "topics" / f"{topic.slug}.md", link_terms(topic.text[lang], lang, "../../"))
         for publication in publications:
             _write(
                 docs_dir / "data" / f"{publication.dataset.name}.md",
@@ -155,13 +160,17 @@ def render_pages(
         for publication, period in campaign_periods(publications):
             _write(
                 docs_dir / "campaigns" / f"{period.id}.md",
-                env.get_template("campaign.md.j2").render(
-                    **context,
-                    root="../../",
-                    site_root="../../" if lang == "ko" else "../../../",
-                    p=publication,
-                    period=period,
-                    period_ids=[period.id] + ([period.comparable_to] if period.comparable_to else []),
+                link_terms(
+                    env.get_template("campaign.md.j2").render(
+                        **context,
+                        root="../../",
+                        site_root="../../" if lang == "ko" else "../../../",
+                        p=publication,
+                        period=period,
+                        period_ids=[period.id] + ([period.comparable_to] if period.comparable_to else []),
+                    ),
+                    lang,
+                    "../../",
                 ),
             )
         for page in sorted((site_src / "pages" / lang).glob("*.md")):  # hand-written, citing figures with fig()
