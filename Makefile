@@ -34,12 +34,13 @@ serve: $(NODE_STAMP) $(STAMP)
 test-deps:
 	@.ci/system-deps node browser java
 
+# The tests run side by side in one worker process per core (pytest-xdist); the shipped data is built once for all.
 test: test-deps $(STAMP) $(NODE_STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist worksteal
 
 # The fast tests alone (tests/unit/, marker unit): the Python packages only; no Node.js, no build, no browser, no Java.
 test-unit: $(STAMP)
-	$(BIN)/python -m pytest tests/unit
+	$(BIN)/python -m pytest -n auto --dist worksteal tests/unit
 
 lighthouse: site
 	@.ci/system-deps browser

@@ -1,3 +1,6 @@
+import io
+import json
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -24,14 +27,41 @@ def shipped(tmp_path) -> Path:
     return target
 
 
+def build_once(tmp_path_factory, name: str, config) -> Path:
+    """The shipped data built once per run into <run's temporary folder>/name/site: with pytest-xdist, the first
+    worker to ask builds it while the others wait on a lock, then all read the same site."""
+    import fcntl
+
+    from sitegen.build import build_site
+    from sitegen.util.progress import Progress
+
+    folder = tmp_path_factory.getbasetemp()
+    if "PYTEST_XDIST_WORKER" in os.environ:
+        folder = folder.parent  # each worker's folder is inside the run's
+    out, done = folder / name / "site", folder / name / "built"
+    (folder / name).mkdir(exist_ok=True)
+    with open(folder / name / "lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            progress = Progress(stream=io.StringIO())  # what it prints is dropped; what it notes is kept
+            assert build_site(ROOT / "datasets", out, config, progress) == []
+            (folder / name / "notes.json").write_text(json.dumps(progress.notes), encoding="utf-8")
+            done.touch()
+    return out
+
+
+def build_notes(site: Path) -> list[str]:
+    """What the build of a site made by build_once noted for its summary (Progress.notes)."""
+    return json.loads((site.parent / "notes.json").read_text(encoding="utf-8"))
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory, config) -> Path:
-    """The site built once from the shipped data, shared by read-only tests."""
-    from sitegen.build import build_site
-
-    out = tmp_path_factory.mktemp("built") / "site"
-    assert build_site(ROOT / "datasets", out, config) == []
-    return out
+    """The site built once from the shipped data, shared by read-only tests. Built with two workers (SITEGEN_JOBS=2),
+    whatever the machine: tests/site/test_build.py compares it with a build without workers."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SITEGEN_JOBS", "2")
+        return build_once(tmp_path_factory, "built", config)
 
 
 # The folders under tests/, each a marker of the same name (registered in pyproject.toml): `pytest -m unit`.
@@ -76,8 +106,4 @@ def deployed_site(tmp_path_factory, config) -> Path:
     """The site built once from the shipped data with a site_url (SITE_URL), as it is published."""
     import dataclasses
 
-    from sitegen.build import build_site
-
-    out = tmp_path_factory.mktemp("deployed") / "site"
-    assert build_site(ROOT / "datasets", out, dataclasses.replace(config, site_url=SITE_URL)) == []
-    return out
+    return build_once(tmp_path_factory, "deployed", dataclasses.replace(config, site_url=SITE_URL))

@@ -12,8 +12,10 @@ import zipfile
 import dataclasses
 import io
 import json
+import queue
 import re
 import socket
+import threading
 from urllib.parse import urlparse
 
 import openpyxl
@@ -88,6 +90,50 @@ def watched(browser):
     context.context.close()
 
 
+SIDE_BY_SIDE = 4  # pages loaded at once by the tests that visit every page
+
+
+def side_by_side(paths: list[str], visit, **options) -> dict:
+    """{path: visit(page, path)} for every path, SIDE_BY_SIDE pages at a time: each thread runs its own Chromium
+    (Playwright's objects belong to the thread that made them) with one Watched context (options as for Watched)
+    and one page, and takes the next path when its page is done. Each context must end clean and without a cookie.
+    An error in any thread fails the test, after the others have stopped."""
+    todo: queue.Queue[str] = queue.Queue()
+    for path in paths:
+        todo.put(path)
+    results: dict = {}
+    errors: list[BaseException] = []
+
+    def worker():
+        try:
+            with sync_playwright() as playwright:
+                chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+                context = Watched(chromium, **options)
+                page = context.page()
+                while not errors:
+                    try:
+                        path = todo.get_nowait()
+                    except queue.Empty:
+                        break
+                    results[path] = visit(page, path)
+                assert context.context.cookies() == []
+                context.clean()
+                context.context.close()
+                chromium.close()
+        except BaseException as error:  # noqa: BLE001 - raised again in the test's own thread
+            errors.append(error)
+
+    threads = [threading.Thread(target=worker) for _ in range(min(SIDE_BY_SIDE, len(paths)))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    if errors:
+        raise errors[0]
+    assert sorted(results) == sorted(paths)  # every page was visited
+    return results
+
+
 def site_pages(built_site) -> list[str]:
     """Every page's path relative to the site root: "", "about/", "en/data/x/", ..."""
     paths = (p.parent.relative_to(built_site).as_posix() for p in built_site.rglob("index.html"))
@@ -144,24 +190,20 @@ def test_the_built_site_has_every_page_type(built_site):
 
 
 @pytest.mark.parametrize("width", ["desktop", "phone"])
-def test_every_page_loads_cleanly_and_passes_axe(browser, base_url, built_site, width):
+def test_every_page_loads_cleanly_and_passes_axe(base_url, built_site, width):
     # axe is injected as an inline script, which the site's Content-Security-Policy rightly blocks:
     # this context lets the test's own script in (tests/site/test_injection_built.py proves the policy holds).
-    context = Watched(browser, viewport=DESKTOP if width == "desktop" else PHONE,
-                      is_mobile=width == "phone", has_touch=width == "phone", bypass_csp=True)
-    page = context.page()
-    problems = {}
-    for path in checked_pages(built_site):
+    def visit(page, path):
         page.goto(base_url + path, wait_until="networkidle")
         wait_for_charts(page)
         expect(page.locator("html")).to_have_attribute("lang", "en" if path.startswith("en/") else "ko")
         violations = axe_violations(page)
-        if violations:
-            problems[path] = violations
         screenshot(page, path, width)
-    assert context.context.cookies() == []
-    context.clean()
-    context.context.close()
+        return violations
+
+    found = side_by_side(checked_pages(built_site), visit, viewport=DESKTOP if width == "desktop" else PHONE,
+                         is_mobile=width == "phone", has_touch=width == "phone", bypass_csp=True)
+    problems = {path: violations for path, violations in sorted(found.items()) if violations}
     assert problems == {}, json.dumps(problems, ensure_ascii=False, indent=1)
 
 
@@ -304,10 +346,9 @@ def test_search_finds_a_term(watched, base_url, lang, term, expected):
     watched.clean()
 
 
-def test_every_download_link_returns_its_file(watched, base_url, built_site):
-    page = watched.page()
-    checked = 0
-    for path in site_pages(built_site):
+def test_every_download_link_returns_its_file(base_url, built_site):
+    def visit(page, path):
+        checked = 0
         page.goto(base_url + path, wait_until="networkidle")
         earlier = set(page.locator("a.earlier-version").evaluate_all("as => as.map(a => a.href)"))
         for href in page.locator("a[download], a[href*='/downloads/']").evaluate_all("as => as.map(a => a.href)"):
@@ -333,8 +374,9 @@ def test_every_download_link_returns_its_file(watched, base_url, built_site):
             elif name.endswith(".json"):
                 json.loads(response.text())
             checked += 1
-    assert checked >= 6
-    watched.clean()
+        return checked
+
+    assert sum(side_by_side(site_pages(built_site), visit, viewport=DESKTOP).values()) >= 6
 
 
 def test_summary_and_table_show_without_javascript(browser, base_url):
@@ -350,16 +392,17 @@ def test_summary_and_table_show_without_javascript(browser, base_url):
     context.close()
 
 
-def test_every_page_shows_help_contacts_in_its_footer(watched, base_url, built_site):
-    page = watched.page()
-    for path in (p for p in checked_pages(built_site) if "embed/" not in p):  # an embed has no site frame
+def test_every_page_shows_help_contacts_in_its_footer(base_url, built_site):
+    def visit(page, path):
         page.goto(base_url + path, wait_until="networkidle")
         footer = page.locator("footer .site-help")
         expect(footer).to_contain_text("1366")
         footer.locator("a.site-help__page").click()
         expect(page).to_have_url(base_url + ("en/" if path.startswith("en/") else "") + "help/")
         page.wait_for_load_state("networkidle")
-    watched.clean()
+
+    side_by_side([p for p in checked_pages(built_site) if "embed/" not in p], visit,  # an embed has no site frame
+                 viewport=DESKTOP)
 
 
 @pytest.fixture(scope="module")
@@ -427,13 +470,10 @@ README_SHOTS = [("", "home-ko"), ("en/", "home-en"), ("topics/arrests/", "topic-
 
 
 @pytest.mark.parametrize("width", ["phone", "desktop"])
-def test_topic_pages_and_home_load_cleanly_pass_axe_and_are_photographed(browser, base_url, width):
-    context = Watched(browser, viewport=DESKTOP if width == "desktop" else PHONE,
-                      is_mobile=width == "phone", has_touch=width == "phone", bypass_csp=True)
-    page = context.page()
-    problems = {}
+def test_topic_pages_and_home_load_cleanly_pass_axe_and_are_photographed(base_url, width):
     shots = dict(README_SHOTS)
-    for path in ["", "en/"] + [lang + topic for lang in ["", "en/"] for topic in TOPIC_PAGES]:
+
+    def visit(page, path):
         page.goto(base_url + path, wait_until="networkidle")
         wait_for_charts(page)
         expect(page.locator("h1").first).to_be_visible()
@@ -441,11 +481,12 @@ def test_topic_pages_and_home_load_cleanly_pass_axe_and_are_photographed(browser
         if path in shots:
             ARTIFACTS.mkdir(parents=True, exist_ok=True)
             page.screenshot(path=str(ARTIFACTS / f"{shots[path]}-{width}.png"))  # what a reader meets first
-        violations = axe_violations(page)
-        if violations:
-            problems[path] = violations
-    context.clean()
-    context.context.close()
+        return axe_violations(page)
+
+    found = side_by_side(["", "en/"] + [lang + topic for lang in ["", "en/"] for topic in TOPIC_PAGES], visit,
+                         viewport=DESKTOP if width == "desktop" else PHONE, is_mobile=width == "phone",
+                         has_touch=width == "phone", bypass_csp=True)
+    problems = {path: violations for path, violations in sorted(found.items()) if violations}
     assert problems == {}, json.dumps(problems, ensure_ascii=False, indent=1)
     for _, name in README_SHOTS:
         assert (ARTIFACTS / f"{name}-{width}.png").stat().st_size > 10_000

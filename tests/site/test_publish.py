@@ -1,6 +1,5 @@
 """Publishing: valid Atom feeds, a site that works under a sub-path, the workflow, the build's own output."""
 
-import dataclasses
 import json
 import re
 import subprocess
@@ -9,12 +8,9 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-import pytest
 import yaml
-from conftest import ROOT
+from conftest import ROOT, SITE_URL
 from helpers import write_package
-
-from sitegen.build import build_site
 
 NAMES = sorted(p.parent.name for p in (ROOT / "datasets").glob("*/datapackage.json"))
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -67,21 +63,15 @@ def internal_links(site: Path):
                 yield page, link, urljoin(url, link)
 
 
-@pytest.fixture(scope="module")
-def sub_path_site(tmp_path_factory, config) -> Path:
-    """The shipped site built for https://example.org/deepfake-stats/ (built once for this module)."""
-    out = tmp_path_factory.mktemp("sub") / "site"
-    assert build_site(ROOT / "datasets", out, dataclasses.replace(config, site_url="https://example.org/deepfake-stats/")) == []
-    return out
-
-
-def test_the_site_works_under_a_sub_path(sub_path_site):
-    out = sub_path_site
+def test_the_site_works_under_a_sub_path(deployed_site):
+    out = deployed_site  # built for SITE_URL, https://stats.example.org/deepfake/ (tests/conftest.py)
+    sub_path = urlsplit(SITE_URL).path
+    assert sub_path == "/deepfake/"
     checked = 0
     for page, link, target in internal_links(out):
         if page.name == "404.html":  # served at any address, so its links are absolute, under the sub-path
-            assert link.startswith("/deepfake-stats/"), f"{page}: {link}"
-            target = link.removeprefix("/deepfake-stats")
+            assert link.startswith(sub_path), f"{page}: {link}"
+            target = link.removeprefix(sub_path.rstrip("/"))
         else:
             assert not link.startswith("/"), f"{page}: {link} points at the host's root, which breaks under a sub-path"
         path = out / urlsplit(target).path.lstrip("/")
@@ -89,13 +79,13 @@ def test_the_site_works_under_a_sub_path(sub_path_site):
         checked += 1
     assert checked > 100
     feed = check_atom(out / "en" / "feed.xml")
-    assert feed[0].find(f"{ATOM}link").get("href") == f"https://example.org/deepfake-stats/en/data/{newest_package()}/#changelog"
+    assert feed[0].find(f"{ATOM}link").get("href") == f"{SITE_URL}en/data/{newest_package()}/#changelog"
     home = (out / "en" / "index.html").read_text(encoding="utf-8")
-    assert '<link rel="canonical" href="https://example.org/deepfake-stats/en/">' in home
+    assert f'<link rel="canonical" href="{SITE_URL}en/">' in home
 
 
-def test_entry_ids_do_not_depend_on_the_host(sub_path_site, built_site):
-    sites = (sub_path_site, built_site)  # published at https://example.org/deepfake-stats/ and with relative links
+def test_entry_ids_do_not_depend_on_the_host(deployed_site, built_site):
+    sites = (deployed_site, built_site)  # published at SITE_URL and with relative links
     links = [[e.find(f"{ATOM}link").get("href") for e in check_atom(site / "en" / "feed.xml")] for site in sites]
     assert links[0] != links[1]  # the addresses do differ ...
     ids = [[e.find(f"{ATOM}id").text for e in check_atom(site / "en" / "feed.xml")] for site in sites]

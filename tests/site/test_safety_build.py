@@ -8,13 +8,13 @@ FIXTURES = ROOT / "tests" / "fixtures"
 CODES = {"recoverable-suppression": "recoverable-suppression", "encoding-cp949": "not-utf8", "path-traversal": "unsafe-path"}
 
 
-def test_build_with_a_hostile_package_leaves_the_previous_site_untouched(tmp_path, shipped, config):
+def test_build_with_a_hostile_package_leaves_the_previous_site_untouched(tmp_path, built_site, config):
     import shutil
 
     from sitegen.build import build_site
 
     out = tmp_path / "site"
-    assert build_site(shipped, out, config) == []
+    shutil.copytree(built_site, out)  # the previous site: the shipped data's, as built once for the run
     before = tree(out)
     for case in ("recoverable-suppression", "encoding-cp949", "path-traversal"):
         datasets = tmp_path / case

@@ -1,11 +1,8 @@
 """The frame around the data: help page, footer, content note, hreflang, home page cards."""
 
-import dataclasses
 import re
 
-from conftest import ROOT
-
-from sitegen.build import build_site
+from conftest import SITE_URL
 
 
 def test_help_page_lists_the_official_contacts_in_both_languages(built_site):
@@ -57,12 +54,11 @@ def test_without_a_site_url_no_relative_hreflang_is_written(built_site):
         assert 'rel="alternate"' not in page.read_text(encoding="utf-8"), page
 
 
-def test_with_a_site_url_hreflang_pairs_every_page_with_its_translation(tmp_path, config):
-    config = dataclasses.replace(config, site_url="https://stats.example.org/deepfake/")
-    assert build_site(ROOT / "datasets", tmp_path / "site", config) == []
-    home = (tmp_path / "site" / "about" / "index.html").read_text(encoding="utf-8")
+def test_with_a_site_url_hreflang_pairs_every_page_with_its_translation(deployed_site):
+    assert SITE_URL == "https://stats.example.org/deepfake/"  # deployed_site is built with it
+    home = (deployed_site / "about" / "index.html").read_text(encoding="utf-8")
     assert '<link rel="alternate" href="https://stats.example.org/deepfake/en/" hreflang="en">' in home
-    sitemap = (tmp_path / "site" / "sitemap.xml").read_text(encoding="utf-8")
+    sitemap = (deployed_site / "sitemap.xml").read_text(encoding="utf-8")
     entry = sitemap[sitemap.index("<loc>https://stats.example.org/deepfake/about/</loc>"):].split("</url>")[0]
     assert 'hreflang="en" href="https://stats.example.org/deepfake/en/about/"' in entry
     assert 'hreflang="ko" href="https://stats.example.org/deepfake/about/"' in entry

@@ -124,7 +124,7 @@ def test_make_test_runs_the_install_step_before_anything_else_and_ci_shares_it()
     commands = planned.stdout.splitlines()
     assert commands[0] == ".ci/system-deps node browser java", commands
     assert any(line.startswith("npm ci") for line in commands)
-    assert commands[-1].endswith("-m pytest")
+    assert commands[-1].endswith("-m pytest -n auto --dist worksteal")  # every test, one worker per core
     for path in (ROOT / ".ci" / "run", ROOT / ".github" / "workflows" / "publish.yml"):
         text = path.read_text(encoding="utf-8")
         assert "make test" in text and "apt-get install" not in text, path  # one install step, not two
