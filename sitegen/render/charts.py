@@ -181,20 +181,13 @@ FLAGS_WITH_REASONS = ("lower_confidence", "different_definition", "inconsistent_
 
 def _flag_notes(dataset: Dataset, spec: dict, model: Model, lang: str) -> list[str]:
     """The reason of every drawn figure that carries a flag (lower confidence, defined differently, not adding up in
-    its release), naming the figure: a chart never shows such a figure without saying why (a running total that
-    falls, say)."""
+    its release): a chart never shows such a figure without saying why (a running total that falls, say). A flagged
+    row's note names its figure, as it is shown beside the figure in the tables too."""
     obs = dataset.observations
     flagged = obs[(obs["role"] == "published") & obs["flag"].isin(FLAGS_WITH_REASONS) & (obs[f"note_{lang}"] != "")]
     reasons = {(o.period_id, o.measure, o.group): getattr(o, f"note_{lang}") for o in flagged.itertuples()}
-    notes = []
-    for series, column in zip(model.series, cells(spec)):
-        for index, cell in enumerate(column):
-            reason = reasons.get((cell.period_id, cell.measure, cell.group))
-            if reason:
-                label = model.labels[lang][index]
-                label = label[:1].lower() + label[1:] if lang == "en" and label[1:2].islower() else label
-                notes.append(f"{series.label[lang]}, {label}: {reason}")
-    return list(dict.fromkeys(notes))
+    notes = [reasons.get((cell.period_id, cell.measure, cell.group)) for column in cells(spec) for cell in column]
+    return list(dict.fromkeys(note for note in notes if note))
 
 
 def _unequal_lengths(dataset: Dataset, model: Model, units: list[str]) -> list[int]:

@@ -135,6 +135,8 @@ class References:
         self.project = dict(project or {})
         self.packages = {p.dataset.name: p for p in publications}
         self.charts = {chart.id: chart for p in publications for chart in p.charts}
+        self.chart_packages = {chart.id: p.dataset.name for p in publications for chart in p.charts}
+        self.cited: set[tuple[str, str]] = set()  # (package, period) of every figure cited since the last as_of()
         self.values = {}
         for name, p in self.packages.items():
             rows = p.dataset.observations
@@ -155,7 +157,18 @@ class References:
             "per_day": self.per_day,
             "ratio": self.ratio,
             "chart": self.chart,
+            "cited_as_of": self.cited_as_of,
         }
+
+    def cited_as_of(self) -> str:
+        """The end date of the latest period whose figures the page cited so far (its prose and its charts), then
+        start counting again: a topic page's "as of" line, called at its end (partials/topic_data.html.j2)."""
+        ends = [
+            str(self.packages[package].dataset.periods.set_index("id").loc[period, "end"])
+            for package, period in self.cited
+        ]
+        self.cited.clear()
+        return max(ends, default="")
 
     # -- the functions -------------------------------------------------------------------------------------------
 
@@ -280,6 +293,7 @@ class References:
                 context,
                 f"chart(): no chart has the id {chart_id!r} (the ids are listed by `ls <site>/downloads/charts/`)",
             )
+        self.cited.update((self.chart_packages[chart_id], period) for period in self.charts[chart_id].periods)
         template = self.env.get_template("partials/chart.html.j2")
         return markupsafe.Markup(template.render(dict(context.get_all(), chart=self.charts[chart_id])))
 
@@ -301,6 +315,7 @@ class References:
         ):
             if value not in set(known):
                 self._fail(context, f"{package} has no {kind} {value!r}; known: {', '.join(sorted(known))}")
+        self.cited.add((package, period))
         key = (package, period, measure, group)
         if source is not None:
             obs = p.dataset.observations

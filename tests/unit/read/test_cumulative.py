@@ -67,5 +67,5 @@ def test_the_chart_that_draws_it_gives_the_reason(config):
     strings = i18n.load_strings(config.site_src / "i18n")
     chart = next(c for c in build_charts(dataset, compute_figures(dataset), strings)
                  if c.id == "arrests-by-age-2024-running-total")
-    assert "20대, 2024년 9월 25일 기준 누적: 9월 10일 기준 57명보다 적습니다." in chart.note["ko"]
-    assert "20s, cumulative as of 25 Sep 2024: Lower than the 57 reported as of 10 Sep 2024" in chart.note["en"]
+    assert "2024년 9월 25일 기준 20대 누적 인원(50명)은 9월 10일 기준(57명)보다 적습니다." in chart.note["ko"]
+    assert "The count of people in their 20s as of 25 Sep 2024 (50) is lower than" in chart.note["en"]
