@@ -9,10 +9,10 @@ changelog and corrections log, the What's new page and the Atom feed.
 The baseline is the snapshot of the observations recorded when a version was
 published: `releases/<version>.csv` in the package folder (written by
 `build_site.py release`). With no snapshot yet, every figure is new. Entries
-newer than the baseline are pending; every added figure needs a pending
-release entry (or a revision or correction that names it: a figure moved to
-another group or measure), every changed or removed figure a pending revision
-or correction entry that names it. A changed flag is a changed figure.
+newer than the baseline are pending. sitegen.read.checks.changelog holds the
+rule the build enforces with them: every added figure needs a pending release
+entry (or a revision or correction that names it), every changed or removed
+figure a pending revision or correction entry that names it.
 """
 
 from __future__ import annotations
@@ -108,59 +108,6 @@ CHANGELOG_ORDER = Code(
     "keep the newest entry at the top and check the date",
     "최신 항목을 맨 위에 두고 날짜를 확인합니다",
     dict(file="changelog.yml", row=4, field="date", date="2025-01-01", previous="2025-04-17"),
-)
-
-# -- the changelog against the package
-
-VERSION_MISMATCH = Code(
-    "version-mismatch",
-    "Version differs from the changelog",
-    'is "{version}" but the newest changelog entry is {newest}',
-    'set "version" to "{newest}" (the changelog is the record of versions)',
-    'datapackage.json의 "version"을 "{newest}"로 고칩니다 (버전의 기록은 changelog입니다)',
-    dict(file="datapackage.json", field="version", version="1.0.0", newest="1.1.0"),
-)
-SNAPSHOT_WITHOUT_ENTRY = Code(
-    "snapshot-without-entry",
-    "Release snapshot without an entry",
-    "records version {version}, which the changelog lacks",
-    "add the changelog entry for {version}, or delete the snapshot if it was never published",
-    "{version} 항목을 changelog에 추가하거나, 공개된 적 없는 스냅숏이면 지웁니다",
-    dict(file="releases/1.1.0.csv", version="1.1.0"),
-)
-UNRELEASED_FIGURE = Code(
-    "unreleased-figure",
-    "New figure without a release entry",
-    "{change} is new since the last release",
-    "add a release entry at the top of {changelog} (or name {figure} in its figures)",
-    "{changelog} 맨 위에 release 항목을 추가합니다 (또는 그 figures에 {figure}를 적습니다)",
-    dict(
-        file="data/observations.csv",
-        row=16,
-        field="value",
-        change="added   crackdown-2025 / arrested / total: 1449 [source knpa-2025-04-17]",
-        changelog="changelog.yml",
-        figure="crackdown-2025/arrested/total",
-    ),
-)
-UNRECORDED_CHANGE = Code(
-    "unrecorded-change",
-    "Changed figure without an entry",
-    "{change} since {released}, without a changelog entry",
-    "add a revision (new information) or correction (an error fixed) entry to {changelog} with figures: "
-    '["{figure}"], or restore the old value',
-    '{changelog}에 figures: ["{figure}"]를 적은 revision(새 정보) 또는 correction(오류 정정) 항목을 추가하거나 '
-    "원래 값으로 되돌립니다",
-    dict(
-        file="data/observations.csv",
-        row=2,
-        field="value",
-        change="changed crackdown-2024-08-28 / arrested / total: "
-        "963 [source knpa-2024-11-07] -> 970 [source knpa-2024-11-07]",
-        released="1.0.0",
-        changelog="changelog.yml",
-        figure="crackdown-2024-08-28/arrested/total",
-    ),
 )
 
 
@@ -409,52 +356,6 @@ def diff(old: pd.DataFrame | None, new: pd.DataFrame, added: bool = True) -> lis
         kind = "added" if not was else "removed" if not now else "changed"
         changes.append(FigureChange(kind, *key[:4], was[0] if was else None, now[0] if now else None, (now or was)[1]))
     return changes
-
-
-# -- the rule the build enforces --------------------------------------------------------------------
-
-
-def check(dataset) -> list[Problem]:
-    """Problems with the changelog, and every change since the last release that it does not record."""
-    entries, problems = read_changelog(dataset.folder)
-    if problems:
-        return problems
-    where = str(dataset.folder / CHANGELOG)
-    if dataset.version != entries[0].version:
-        problems.append(
-            VERSION_MISMATCH.at(
-                dataset.folder / "datapackage.json", None, "version", version=dataset.version, newest=entries[0].version
-            )
-        )
-    released, snapshot = latest_snapshot(dataset.folder)
-    pending = [e for e in entries if released is None or parse_version(e.version) > parse_version(released)]
-    if released and released not in {e.version for e in entries}:
-        problems.append(SNAPSHOT_WITHOUT_ENTRY.at(snapshot, version=released))
-    obs_path = str(dataset.folder / "data" / "observations.csv")
-    # A release entry without figures covers every new figure: then only removed and changed ones need a look.
-    covers_new = any(e.kind == "release" and not e.figures for e in pending)
-    for change in diff(
-        read_table(snapshot) if snapshot else None,
-        read_table(dataset.folder / "data" / "observations.csv"),
-        added=not covers_new,
-    ):
-        if change.change == "added":
-            # A release covers new figures; a correction or revision that names one covers it too (a figure moved
-            # to its right group or measure is removed under its old name and added under the new one).
-            if not any(e.covers(change.figure) for e in pending):
-                problems.append(
-                    UNRELEASED_FIGURE.at(
-                        obs_path, change.row, "value", change=change, changelog=where, figure=change.figure
-                    )
-                )
-        elif not any(e.kind in ("revision", "correction") and e.covers(change.figure) for e in pending):
-            file = obs_path if change.change == "changed" else str(snapshot)
-            problems.append(
-                UNRECORDED_CHANGE.at(
-                    file, change.row, "value", change=change, released=released, changelog=where, figure=change.figure
-                )
-            )
-    return problems
 
 
 def write_snapshot(dataset) -> Path | None:
