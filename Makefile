@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
-.PHONY: site test test-unit test-deps check serve lighthouse clean
+.PHONY: site test test-unit lint test-deps check serve lighthouse clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -35,8 +35,13 @@ test-deps:
 	@.ci/system-deps node browser java
 
 # The tests run side by side in one worker process per core (pytest-xdist); the shipped data is built once for all.
-test: test-deps $(STAMP) $(NODE_STAMP)
+test: test-deps $(STAMP) $(NODE_STAMP) lint
 	$(BIN)/python -m pytest -n auto --dist worksteal
+
+# Style kept by a tool (ruff, pinned in the test extras): formatting and lint, part of `make test`.
+lint: $(STAMP)
+	$(BIN)/ruff format --check sitegen tests benchmarks build_site.py
+	$(BIN)/ruff check sitegen tests benchmarks build_site.py
 
 # The fast tests alone (tests/unit/, marker unit): the Python packages only; no Node.js, no build, no browser, no Java.
 test-unit: $(STAMP)

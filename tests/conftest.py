@@ -11,7 +11,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from sitegen.config import load_config
+from sitegen.config import load_config  # noqa: E402  (after the project is on the path)
 
 
 @pytest.fixture(scope="session")
@@ -88,12 +88,15 @@ def pytest_collection_modifyitems(config, items):
 def _stop_without_system_deps(items):
     import subprocess
 
-    groups = sorted({SYSTEM_DEPS[name] for item in items for name in getattr(item, "fixturenames", ())
-                     if name in SYSTEM_DEPS} | {"browser" for item in items if item.get_closest_marker("browser")})
+    groups = sorted(
+        {SYSTEM_DEPS[name] for item in items for name in getattr(item, "fixturenames", ()) if name in SYSTEM_DEPS}
+        | {"browser" for item in items if item.get_closest_marker("browser")}
+    )
     if not groups:
         return
-    check = subprocess.run(["bash", str(ROOT / ".ci" / "system-deps"), "--check", *groups], capture_output=True,
-                           text=True)
+    check = subprocess.run(
+        ["bash", str(ROOT / ".ci" / "system-deps"), "--check", *groups], capture_output=True, text=True
+    )
     if check.returncode != 0:
         pytest.exit(check.stderr.strip(), returncode=check.returncode)
 

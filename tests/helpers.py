@@ -8,16 +8,49 @@ from pathlib import Path
 
 from sitegen.read.standard import SCHEMAS, descriptor_resources
 
-SOURCES = [{"id": "src-a", "publisher": "Agency", "title": "Release", "url": "https://example.org/a",
-            "published": "2025-04-17", "language": "en", "quote": ""}]
-PERIODS = [
-    {"id": "crackdown", "name_ko": "단속", "name_en": "Crackdown", "start": "2024-08-28", "end": "2025-03-31",
-     "kind": "crackdown", "comparable_to": "before", "source_id": "src-a"},
-    {"id": "before", "name_ko": "단속 전", "name_en": "Before", "start": "2024-01-01", "end": "2024-08-27",
-     "kind": "comparison", "comparable_to": "", "source_id": "src-a"},
+SOURCES = [
+    {
+        "id": "src-a",
+        "publisher": "Agency",
+        "title": "Release",
+        "url": "https://example.org/a",
+        "published": "2025-04-17",
+        "language": "en",
+        "quote": "",
+    }
 ]
-MEASURES = [{"id": "arrested", "unit": "persons", "name_ko": "검거 인원", "name_en": "Persons apprehended",
-             "definition_ko": "검거된 사람 수", "definition_en": "People apprehended"}]
+PERIODS = [
+    {
+        "id": "crackdown",
+        "name_ko": "단속",
+        "name_en": "Crackdown",
+        "start": "2024-08-28",
+        "end": "2025-03-31",
+        "kind": "crackdown",
+        "comparable_to": "before",
+        "source_id": "src-a",
+    },
+    {
+        "id": "before",
+        "name_ko": "단속 전",
+        "name_en": "Before",
+        "start": "2024-01-01",
+        "end": "2024-08-27",
+        "kind": "comparison",
+        "comparable_to": "",
+        "source_id": "src-a",
+    },
+]
+MEASURES = [
+    {
+        "id": "arrested",
+        "unit": "persons",
+        "name_ko": "검거 인원",
+        "name_en": "Persons apprehended",
+        "definition_ko": "검거된 사람 수",
+        "definition_en": "People apprehended",
+    }
+]
 GROUPS = [
     {"id": "total", "parent": "", "name_ko": "전체", "name_en": "All"},
     {"id": "age_10_19", "parent": "total", "name_ko": "10대", "name_en": "Teens"},
@@ -26,34 +59,71 @@ GROUPS = [
 
 
 def obs(period_id, group, value, measure="arrested", qualifier="exact", status="", role="published", source_id="src-a"):
-    return {"period_id": period_id, "measure": measure, "group": group, "value": value, "qualifier": qualifier,
-            "status": status, "role": role, "source_id": source_id,
-            "disclosure_exemption": "", "flag": ""}
+    return {
+        "period_id": period_id,
+        "measure": measure,
+        "group": group,
+        "value": value,
+        "qualifier": qualifier,
+        "status": status,
+        "role": role,
+        "source_id": source_id,
+        "disclosure_exemption": "",
+        "flag": "",
+    }
 
 
 OBSERVATIONS = [
-    obs("crackdown", "total", 100), obs("crackdown", "age_10_19", 60), obs("crackdown", "age_20_29", 40),
+    obs("crackdown", "total", 100),
+    obs("crackdown", "age_10_19", 60),
+    obs("crackdown", "age_20_29", 40),
     obs("before", "total", 50),
 ]
 
 
 # Two declared charts of the tiny package: its crackdown by age, and the crackdown beside the period before it.
 VIEWS = [
-    {"name": "tiny-by-age", "title": "Tiny by age", "resources": ["observations"], "specType": "sitegen-chart",
-     "spec": {"type": "bar", "axis": "group", "periods": ["crackdown"], "groups": ["age_10_19", "age_20_29"],
-              "series": [{"measure": "arrested"}], "title": {"ko": "단속 검거 인원의 나이", "en": "Age in the crackdown"}}},
-    {"name": "tiny-before-and-during", "title": "Tiny before and during", "resources": ["observations"],
-     "specType": "sitegen-chart",
-     "spec": {"type": "bar", "axis": "period", "periods": ["before", "crackdown"], "series": [{"measure": "arrested"}],
-              "title": {"ko": "단속 전과 단속 중 검거 인원", "en": "Apprehended before and during the crackdown"}}},
+    {
+        "name": "tiny-by-age",
+        "title": "Tiny by age",
+        "resources": ["observations"],
+        "specType": "sitegen-chart",
+        "spec": {
+            "type": "bar",
+            "axis": "group",
+            "periods": ["crackdown"],
+            "groups": ["age_10_19", "age_20_29"],
+            "series": [{"measure": "arrested"}],
+            "title": {"ko": "단속 검거 인원의 나이", "en": "Age in the crackdown"},
+        },
+    },
+    {
+        "name": "tiny-before-and-during",
+        "title": "Tiny before and during",
+        "resources": ["observations"],
+        "specType": "sitegen-chart",
+        "spec": {
+            "type": "bar",
+            "axis": "period",
+            "periods": ["before", "crackdown"],
+            "series": [{"measure": "arrested"}],
+            "title": {"ko": "단속 전과 단속 중 검거 인원", "en": "Apprehended before and during the crackdown"},
+        },
+    },
 ]
 
 
 def write_package(folder: Path, name: str = "tiny", views: list | None = None, **tables) -> Path:
     """Write a valid package; pass sources=..., observations=... (lists of dicts) to change a table, views=[...] to
     declare charts (VIEWS: the two charts of the default tables)."""
-    defaults = {"sources": SOURCES, "periods": PERIODS, "measures": MEASURES, "groups": GROUPS,
-                "observations": OBSERVATIONS, "quoted_figures": []}
+    defaults = {
+        "sources": SOURCES,
+        "periods": PERIODS,
+        "measures": MEASURES,
+        "groups": GROUPS,
+        "observations": OBSERVATIONS,
+        "quoted_figures": [],
+    }
     defaults.update(tables)
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "data").mkdir(exist_ok=True)
@@ -63,8 +133,15 @@ def write_package(folder: Path, name: str = "tiny", views: list | None = None, *
             writer = csv.DictWriter(handle, fields, lineterminator="\n")
             writer.writeheader()
             writer.writerows(rows)
-    descriptor = {"name": name, "title": f"{name} title", "title_ko": f"{name} 제목", "description": "A test package.",
-                  "description_ko": "시험용 패키지.", "version": "1.0.0", "resources": descriptor_resources()}
+    descriptor = {
+        "name": name,
+        "title": f"{name} title",
+        "title_ko": f"{name} 제목",
+        "description": "A test package.",
+        "description_ko": "시험용 패키지.",
+        "version": "1.0.0",
+        "resources": descriptor_resources(),
+    }
     if views:
         descriptor["views"] = views
     (folder / "datapackage.json").write_text(json.dumps(descriptor, ensure_ascii=False, indent=2), encoding="utf-8")

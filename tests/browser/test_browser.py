@@ -7,15 +7,15 @@ that have them. Screenshots at phone and desktop width go to test-artifacts/.
 """
 
 import csv
-import html
-import zipfile
 import dataclasses
+import html
 import io
 import json
 import queue
 import re
 import socket
 import threading
+import zipfile
 from urllib.parse import urlparse
 
 import openpyxl
@@ -23,13 +23,18 @@ import pytest
 from conftest import ROOT
 from playwright.sync_api import expect, sync_playwright
 
-from sitegen.read.standard import SCHEMAS
-from sitegen.commands import static_server
 from sitegen.build import build_site
+from sitegen.commands import static_server
+from sitegen.read.standard import SCHEMAS
 
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 ARTIFACTS = ROOT / "test-artifacts" / "screenshots"
 PHONE = {"width": 390, "height": 844}
@@ -158,7 +163,9 @@ def axe_violations(page) -> list[dict]:
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("""() => axe.run(document, {
         runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}, resultTypes: ["violations"]})""")
-    return [{"id": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]][:5]} for v in result["violations"]]
+    return [
+        {"id": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]][:5]} for v in result["violations"]
+    ]
 
 
 def screenshot(page, path: str, width: str) -> None:
@@ -201,14 +208,21 @@ def test_every_page_loads_cleanly_and_passes_axe(base_url, built_site, width):
         screenshot(page, path, width)
         return violations
 
-    found = side_by_side(checked_pages(built_site), visit, viewport=DESKTOP if width == "desktop" else PHONE,
-                         is_mobile=width == "phone", has_touch=width == "phone", bypass_csp=True)
+    found = side_by_side(
+        checked_pages(built_site),
+        visit,
+        viewport=DESKTOP if width == "desktop" else PHONE,
+        is_mobile=width == "phone",
+        has_touch=width == "phone",
+        bypass_csp=True,
+    )
     problems = {path: violations for path, violations in sorted(found.items()) if violations}
     assert problems == {}, json.dumps(problems, ensure_ascii=False, indent=1)
 
 
-@pytest.mark.parametrize("path", [CHART_PAGE, "en/" + CHART_PAGE, LINE_PAGE, "en/" + LINE_PAGE, "topics/arrests/",
-                                  "en/topics/who/"])
+@pytest.mark.parametrize(
+    "path", [CHART_PAGE, "en/" + CHART_PAGE, LINE_PAGE, "en/" + LINE_PAGE, "topics/arrests/", "en/topics/who/"]
+)
 def test_the_drawn_and_the_interactive_chart_agree(watched, base_url, path):
     """The chart drawn at build time and the Plotly chart of the same model: the same kind, orientation, number of
     marks, order of labels and colours."""
@@ -238,7 +252,8 @@ def test_the_drawn_and_the_interactive_chart_agree(watched, base_url, path):
         assert sorted(plot.locator(selector).evaluate_all("ps => ps.map(p => getComputedStyle(p).fill)")) == fills
         if orientation == "h":  # top to bottom in the same order
             ticks = plot.locator(".ytick text").evaluate_all(
-                "ts => ts.map(t => [t.getBoundingClientRect().top, t.textContent])")
+                "ts => ts.map(t => [t.getBoundingClientRect().top, t.textContent])"
+            )
             assert [text for _, text in sorted(ticks)] == labels
         assert plot.get_attribute("role") == "img"
         name = page.locator("#" + plot.get_attribute("aria-labelledby")).inner_text()
@@ -284,7 +299,9 @@ def test_charts_render_after_instant_navigation_and_follow_the_colour_scheme(wat
     scheme = page.locator("body").get_attribute("data-md-color-scheme")
     page.locator("form[data-md-component=palette] label:visible").first.click()
     expect(page.locator("body")).not_to_have_attribute("data-md-color-scheme", scheme)
-    page.wait_for_function("c => getComputedStyle(document.querySelector('.chart__plot .ytick text')).fill !== c", arg=before)
+    page.wait_for_function(
+        "c => getComputedStyle(document.querySelector('.chart__plot .ytick text')).fill !== c", arg=before
+    )
     assert axis_colour() != before
     assert static_bar.evaluate("e => getComputedStyle(e).fill") != static_before  # the static bars follow it too
     assert page.evaluate("window.__sameDocument") is True
@@ -298,7 +315,8 @@ def test_the_data_table_sorts_by_a_column(watched, base_url):
     chart.locator("summary").click()
 
     def values():
-        return [int(v.replace(",", "")) for v in chart.locator("tbody td.num").all_inner_texts()]
+        # the first column of figures (a chart of unequal periods has a column of daily averages beside it)
+        return [int(v.replace(",", "")) for v in chart.locator("tbody tr td:nth-of-type(1)").all_inner_texts()]
 
     button = chart.locator("thead th").nth(1).locator("button")
     button.click()
@@ -326,12 +344,15 @@ def test_the_language_switch_keeps_the_page(watched, base_url, path):
     watched.clean()
 
 
-@pytest.mark.parametrize("lang,term,expected", [
-    ("", "촉법소년", CHART_PAGE),  # appears with particles ("촉법소년은", ...) in Korean text
-    ("", "디지털성범죄피해자지원센터", "help/"),
-    ("en/", "apprehended", CHART_PAGE),
-    ("en/", "1366", "help/"),
-])
+@pytest.mark.parametrize(
+    "lang,term,expected",
+    [
+        ("", "촉법소년", CHART_PAGE),  # appears with particles ("촉법소년은", ...) in Korean text
+        ("", "디지털성범죄피해자지원센터", "help/"),
+        ("en/", "apprehended", CHART_PAGE),
+        ("en/", "1366", "help/"),
+    ],
+)
 def test_search_finds_a_term(watched, base_url, lang, term, expected):
     page = watched.page()
     page.goto(base_url + lang, wait_until="networkidle")
@@ -401,8 +422,11 @@ def test_every_page_shows_help_contacts_in_its_footer(base_url, built_site):
         expect(page).to_have_url(base_url + ("en/" if path.startswith("en/") else "") + "help/")
         page.wait_for_load_state("networkidle")
 
-    side_by_side([p for p in checked_pages(built_site) if "embed/" not in p], visit,  # an embed has no site frame
-                 viewport=DESKTOP)
+    side_by_side(
+        [p for p in checked_pages(built_site) if "embed/" not in p],
+        visit,  # an embed has no site frame
+        viewport=DESKTOP,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -427,13 +451,17 @@ def test_the_embed_snippet_renders_on_another_origin_and_fits(watched, base_url,
     assert shown.startswith(f'<iframe src="{base_url}{lang}embed/arrests-2024-running-total/"'), shown
     for chart_page in sorted((built_site / lang / "charts").glob("*/index.html")):
         chart_id = chart_page.parent.name
-        written = html.unescape(re.search(r'<pre class="chart-embed"[^>]*><code[^>]*>(.*?)</code>',
-                                          chart_page.read_text(encoding="utf-8")).group(1))
+        written = html.unescape(
+            re.search(
+                r'<pre class="chart-embed"[^>]*><code[^>]*>(.*?)</code>', chart_page.read_text(encoding="utf-8")
+            ).group(1)
+        )
         snippet = written.replace('src="/', f'src="{base_url}')
         assert snippet.startswith(f'<iframe src="{base_url}{lang}embed/{chart_id}/"'), snippet
         (folder / f"{chart_id}.html").write_text(
             f'<!doctype html><html lang="en"><title>Article</title><body><p>An article.</p>{snippet}</body></html>',
-            encoding="utf-8")
+            encoding="utf-8",
+        )
         page.goto(f"{article_url}{chart_id}.html", wait_until="load")
         frame = page.frame_locator("iframe")
         expect(frame.locator(".chart__static .chart__mark").first).to_be_attached()
@@ -465,8 +493,12 @@ def test_a_chart_page_opens_on_its_table_and_the_language_switch_keeps_the_view(
 
 TOPIC_PAGES = ["topics/arrests/", "topics/who/", "topics/takedowns/", "topics/schools/", "topics/victims/"]
 # (page, stable screenshot name) for the README: a topic page and the home page, in Korean and English
-README_SHOTS = [("", "home-ko"), ("en/", "home-en"), ("topics/arrests/", "topic-arrests-ko"),
-                ("en/topics/arrests/", "topic-arrests-en")]
+README_SHOTS = [
+    ("", "home-ko"),
+    ("en/", "home-en"),
+    ("topics/arrests/", "topic-arrests-ko"),
+    ("en/topics/arrests/", "topic-arrests-en"),
+]
 
 
 @pytest.mark.parametrize("width", ["phone", "desktop"])
@@ -483,9 +515,14 @@ def test_topic_pages_and_home_load_cleanly_pass_axe_and_are_photographed(base_ur
             page.screenshot(path=str(ARTIFACTS / f"{shots[path]}-{width}.png"))  # what a reader meets first
         return axe_violations(page)
 
-    found = side_by_side(["", "en/"] + [lang + topic for lang in ["", "en/"] for topic in TOPIC_PAGES], visit,
-                         viewport=DESKTOP if width == "desktop" else PHONE, is_mobile=width == "phone",
-                         has_touch=width == "phone", bypass_csp=True)
+    found = side_by_side(
+        ["", "en/"] + [lang + topic for lang in ["", "en/"] for topic in TOPIC_PAGES],
+        visit,
+        viewport=DESKTOP if width == "desktop" else PHONE,
+        is_mobile=width == "phone",
+        has_touch=width == "phone",
+        bypass_csp=True,
+    )
     problems = {path: violations for path, violations in sorted(found.items()) if violations}
     assert problems == {}, json.dumps(problems, ensure_ascii=False, indent=1)
     for _, name in README_SHOTS:

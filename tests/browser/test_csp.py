@@ -8,8 +8,13 @@ import threading
 import pytest
 from playwright.sync_api import sync_playwright
 
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 PAGE = "data/special-crackdown-2024/"
 
 
@@ -20,8 +25,10 @@ def served(built_site, tmp_path_factory):
     shutil.copytree(built_site, site)
     page = site / "en" / PAGE / "index.html"
     html = page.read_text(encoding="utf-8")
-    injected = ('<script>window.__injected = 1</script><img src="x" onerror="window.__handler = 1">'
-                '<a id="js-link" href="javascript:window.__link = 1">x</a>')
+    injected = (
+        '<script>window.__injected = 1</script><img src="x" onerror="window.__handler = 1">'
+        '<a id="js-link" href="javascript:window.__link = 1">x</a>'
+    )
     page.write_text(html.replace("<h1", injected + "<h1", 1), encoding="utf-8")
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
     handler.log_message = lambda *args: None
@@ -54,8 +61,11 @@ def test_charts_draw_and_the_theme_works_under_the_policy(browser, served):
         buttons = page.locator("button.chart__interactive")
         for i in range(buttons.count()):  # plotly.js loads from the site itself and draws under the policy
             buttons.nth(i).click()
-        page.wait_for_function("n => document.querySelectorAll('.chart__plot .main-svg').length >= n",
-                               arg=page.locator(".chart__plot").count(), timeout=15000)
+        page.wait_for_function(
+            "n => document.querySelectorAll('.chart__plot .main-svg').length >= n",
+            arg=page.locator(".chart__plot").count(),
+            timeout=15000,
+        )
         assert page.locator(".chart__plot .main-svg").count() >= page.locator(".chart__plot").count() > 0
         assert page.evaluate("typeof __md_get") == "function"  # the theme's start-up script ran from its file
         policy = page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content")

@@ -14,8 +14,13 @@ def test_the_shipped_bundle_is_the_basic_build_of_plotly_pys_plotlyjs(built_site
 
 
 def test_text_files_ship_with_a_gzip_copy_of_the_same_bytes(built_site):
-    for name in ["index.html", "en/index.html", "assets/js/charts.js", "search/search_index.json",
-                 "assets/" + assets.PLOTLY_TARGET.as_posix()]:
+    for name in [
+        "index.html",
+        "en/index.html",
+        "assets/js/charts.js",
+        "search/search_index.json",
+        "assets/" + assets.PLOTLY_TARGET.as_posix(),
+    ]:
         plain = built_site / name
         packed = plain.with_name(plain.name + ".gz")
         assert gzip.decompress(packed.read_bytes()) == plain.read_bytes(), name

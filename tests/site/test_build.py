@@ -39,7 +39,7 @@ def test_no_request_to_another_host(built_site):
     for page in built_site.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         for match in pattern.finditer(text):
-            tag = text[text.rfind("<", 0, match.start()):match.end() + 80]
+            tag = text[text.rfind("<", 0, match.start()) : match.end() + 80]
             assert tag.startswith("<a "), f"{page.relative_to(built_site)} loads from another host: {tag}"
     css = "".join(p.read_text(encoding="utf-8") for p in built_site.rglob("*.css"))
     assert "fonts.googleapis" not in css and "@import url(http" not in css

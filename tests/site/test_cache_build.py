@@ -12,8 +12,10 @@ def tree(folder):
 def set_detained(data, period_id, value):
     path = data / "synthetic-0001" / "data" / "observations.csv"
     lines = path.read_text(encoding="utf-8").split("\n")
-    changed = [",".join(cells[:3] + [value] + cells[4:]) if cells[:3] == [period_id, "detained", "total"] else line
-               for line, cells in ((line, line.split(",")) for line in lines)]
+    changed = [
+        ",".join(cells[:3] + [value] + cells[4:]) if cells[:3] == [period_id, "detained", "total"] else line
+        for line, cells in ((line, line.split(",")) for line in lines)
+    ]
     assert changed != lines
     path.write_text("\n".join(changed), encoding="utf-8")
 
@@ -34,7 +36,9 @@ def test_a_changed_cell_is_rebuilt_and_the_cache_equals_a_cold_build(tmp_path, c
     for lang in ("", "en/"):
         html = (tmp_path / "warm" / lang / "campaigns" / "synthetic-0001-01" / "index.html").read_text(encoding="utf-8")
         assert "4,321" in html
-    assert "4321" in (tmp_path / "warm" / "data" / "synthetic-0001" / "latest" / "observations.csv").read_text(encoding="utf-8")
+    assert "4321" in (tmp_path / "warm" / "data" / "synthetic-0001" / "latest" / "observations.csv").read_text(
+        encoding="utf-8"
+    )
 
     assert build_site(data, tmp_path / "cold", config) == []
     assert tree(tmp_path / "warm") == tree(tmp_path / "cold")

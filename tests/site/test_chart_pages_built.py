@@ -6,13 +6,13 @@ import re
 
 from conftest import ROOT
 
-from sitegen.read import chart_addresses
-from sitegen.render import chart_pages
-from sitegen.util import i18n
 from sitegen.build import build_site
-from sitegen.read.catalog import find_packages, load_dataset
-from sitegen.render.charts import build_charts
 from sitegen.derive.figures import compute_figures
+from sitegen.read import chart_addresses
+from sitegen.read.catalog import find_packages, load_dataset
+from sitegen.render import chart_pages
+from sitegen.render.charts import build_charts
+from sitegen.util import i18n
 
 
 def _chart_ids(config) -> list[str]:
@@ -57,9 +57,12 @@ def test_the_embed_snippet_has_a_title_and_the_chart_height(built_site, config):
     assert 'src="/en/embed/arrests-2024-running-total/"' in snippet  # made absolute by the page (no site_url)
     assert 'title="Persons apprehended for deepfake sex crimes in 2024, running total"' in snippet
     assert re.search(r'height="(\d+)"', snippet)
-    with_url = chart_pages.embed_snippet(_chart(config, "arrests-2024-running-total"), "en",
-                                         dataclasses.replace(config, site_url="https://example.org/stats/"),
-                                         i18n.load_strings(config.site_src / "i18n")["en"])
+    with_url = chart_pages.embed_snippet(
+        _chart(config, "arrests-2024-running-total"),
+        "en",
+        dataclasses.replace(config, site_url="https://example.org/stats/"),
+        i18n.load_strings(config.site_src / "i18n")["en"],
+    )
     assert 'src="https://example.org/stats/en/embed/arrests-2024-running-total/"' in with_url
 
 
@@ -81,7 +84,9 @@ def test_a_published_chart_that_is_gone_stops_the_build_until_its_removal_is_rec
     assert not out.exists()  # nothing was built
     (shipped / chart_addresses.REMOVED).write_text(
         "- id: old-chart\n  removed: 2026-11-29\n  dataset: cases-by-year\n"
-        "  reason_ko: 두 차트를 하나로 합쳤습니다.\n  reason_en: Two charts were merged into one.\n", encoding="utf-8")
+        "  reason_ko: 두 차트를 하나로 합쳤습니다.\n  reason_en: Two charts were merged into one.\n",
+        encoding="utf-8",
+    )
     assert build_site(shipped, out, config) == []
     page = (out / "en" / "charts" / "old-chart" / "index.html").read_text(encoding="utf-8")
     assert "removed on 29 Nov 2026" in page and "Two charts were merged into one." in page

@@ -9,10 +9,13 @@ NESTED = re.compile(r"\([^()]*\(")
 
 def _texts(html: str) -> dict[str, str]:
     found = {}
-    for name, pattern in {"title": r"<title>(.*?)</title>", "h1": r"<h1[^>]*>(.*?)</h1>",
-                          "description": r'<meta name="description" content="([^"]*)"',
-                          "og:title": r'<meta property="og:title" content="([^"]*)"',
-                          "summary": r'<p class="chart__summary"[^>]*>(.*?)</p>'}.items():
+    for name, pattern in {
+        "title": r"<title>(.*?)</title>",
+        "h1": r"<h1[^>]*>(.*?)</h1>",
+        "description": r'<meta name="description" content="([^"]*)"',
+        "og:title": r'<meta property="og:title" content="([^"]*)"',
+        "summary": r'<p class="chart__summary"[^>]*>(.*?)</p>',
+    }.items():
         match = re.search(pattern, html, re.S)
         if match:
             found[name] = re.sub(r"<[^>]+>", "", match.group(1))
@@ -47,4 +50,6 @@ def test_every_chart_image_has_an_authored_title(built_site):
 def test_the_check_fails_on_a_field_name_title():
     assert FIELD_NAME_TITLE.search("구속 인원 · 기간") and FIELD_NAME_TITLE.search("Persons detained · Period")
     assert NESTED.search("검거 인원 · 집단 (딥페이크 성범죄 집중단속 (2024.8.28.~2025.3.31.))")
-    assert not FIELD_NAME_TITLE.search("집중단속 기간과 그 전의 검거 인원") and not NESTED.search("Crackdown (28 Aug 2024)")
+    assert not FIELD_NAME_TITLE.search("집중단속 기간과 그 전의 검거 인원") and not NESTED.search(
+        "Crackdown (28 Aug 2024)"
+    )

@@ -25,8 +25,14 @@ def version_folders(site):
 
 def test_every_dataset_has_every_download_under_its_version_and_latest(built_site):
     for name, folder in version_folders(built_site):
-        expected = {f"{r}.csv" for r in RESOURCE_NAMES} | {"datapackage.json", f"{name}.xlsx", f"{name}.zip",
-                                                           "SHA256SUMS", "validation-report.json", "README.txt"}
+        expected = {f"{r}.csv" for r in RESOURCE_NAMES} | {
+            "datapackage.json",
+            f"{name}.xlsx",
+            f"{name}.zip",
+            "SHA256SUMS",
+            "validation-report.json",
+            "README.txt",
+        }
         assert {p.name for p in folder.iterdir()} == expected
         latest = folder.parent / "latest"
         assert {p.name: p.read_bytes() for p in latest.iterdir()} == {p.name: p.read_bytes() for p in folder.iterdir()}
@@ -77,8 +83,14 @@ def test_xlsx_equals_the_csv_cell_for_cell_with_korean_intact(built_site):
         assert any("\uac00" <= ch <= "\ud7a3" for ch in "".join(groups["name_ko"]))  # Hangul survived
         readme = "\n".join(str(v) for v in pd.read_excel(workbook, sheet_name="README", header=None)[0])
         descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
-        for text in (descriptor["title"], descriptor["title_ko"], f"Version: {descriptor['version']}",
-                     "Creative Commons Attribution 4.0", "Sources / 출처", "value (number)"):
+        for text in (
+            descriptor["title"],
+            descriptor["title_ko"],
+            f"Version: {descriptor['version']}",
+            "Creative Commons Attribution 4.0",
+            "Sources / 출처",
+            "value (number)",
+        ):
             assert text in readme
 
 
@@ -96,17 +108,26 @@ def test_validation_evidence_names_version_date_rows_and_errors(built_site):
     for name, folder in version_folders(built_site):
         report = json.loads((folder / "validation-report.json").read_text(encoding="utf-8"))
         rows = sum(len(pd.read_csv(folder / f"{r}.csv", dtype=str)) for r in RESOURCE_NAMES)
-        assert (report["validator_version"], report["rows"], report["errors"], report["valid"]) == (version, rows, 0, True)
+        assert (report["validator_version"], report["rows"], report["errors"], report["valid"]) == (
+            version,
+            rows,
+            0,
+            True,
+        )
         page = (built_site / "en" / "data" / name / "index.html").read_text(encoding="utf-8")
-        newest = dt.date.fromisoformat(max(pd.read_csv(folder / "sources.csv", dtype=str, keep_default_na=False)["published"]))
+        newest = dt.date.fromisoformat(
+            max(pd.read_csv(folder / "sources.csv", dtype=str, keep_default_na=False)["published"])
+        )
         as_of = f"{newest.day} {MONTHS[newest.month - 1]} {newest.year}"  # each package: its newest source's date
         assert f"Validated with frictionless {version} (data as of {as_of}): {rows} rows, 0 errors." in page
 
 
 def test_dataset_page_links_every_download_and_shows_dictionary_licence_and_citation(built_site):
     for name, folder in version_folders(built_site):
-        for lang, page in (("ko", built_site / "data" / name / "index.html"),
-                           ("en", built_site / "en" / "data" / name / "index.html")):
+        for lang, page in (
+            ("ko", built_site / "data" / name / "index.html"),
+            ("en", built_site / "en" / "data" / name / "index.html"),
+        ):
             html = page.read_text(encoding="utf-8")
             links = [(page.parent / href).resolve() for href in re.findall(r'href="([^"]+)" download', html)]
             assert {p for p in links if p.parent == folder.resolve()} == {p.resolve() for p in folder.iterdir()}

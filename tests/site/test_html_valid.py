@@ -21,14 +21,19 @@ VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 # where HTML allows it only on text-like inputs; it keeps Firefox from restoring an open drawer on reload.
 # They sit outside every block and partial, so only a copy of the whole base template could change them.
 AUTOCOMPLETE = "Attribute “autocomplete” is only allowed when the input type is "
-THEME_OWN = [(AUTOCOMPLETE, f'<input class="md-toggle" data-md-toggle="{toggle}" type="checkbox" id="__{toggle}" '
-                           'autocomplete="off">') for toggle in ("drawer", "search")]
+THEME_OWN = [
+    (
+        AUTOCOMPLETE,
+        f'<input class="md-toggle" data-md-toggle="{toggle}" type="checkbox" id="__{toggle}" autocomplete="off">',
+    )
+    for toggle in ("drawer", "search")
+]
 
 
 def _theme_own(message: dict) -> bool:
     """Whether the message is one of THEME_OWN: its text, and exactly that element highlighted."""
     start, length = message.get("hiliteStart", 0), message.get("hiliteLength", 0)
-    element = message.get("extract", "")[start:start + length]
+    element = message.get("extract", "")[start : start + length]
     return any(message.get("message", "").startswith(text) and element == tag for text, tag in THEME_OWN)
 
 
@@ -39,9 +44,22 @@ def vnu():
     java = shutil.which("java")
 
     def check(folder: Path, pages: list[Path]) -> tuple[list[Path], list[dict]]:
-        result = subprocess.run([java, "-jar", str(VNU), "--format", "json", "--errors-only", "--verbose",
-                                 *(str(page.relative_to(folder)) for page in pages)],
-                                cwd=folder, capture_output=True, text=True, timeout=600)
+        result = subprocess.run(
+            [
+                java,
+                "-jar",
+                str(VNU),
+                "--format",
+                "json",
+                "--errors-only",
+                "--verbose",
+                *(str(page.relative_to(folder)) for page in pages),
+            ],
+            cwd=folder,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
         assert result.returncode in (0, 1), result.stderr
         read = [folder / line for line in result.stdout.splitlines() if line]
         report = [line for line in result.stderr.splitlines() if line.startswith("{")]  # past any JVM notice
@@ -55,8 +73,11 @@ def vnu():
 
 
 def _report(messages: list[dict]) -> list[str]:
-    return [f"{m['page']}:{m.get('lastLine', '?')}:{m.get('firstColumn', m.get('lastColumn', '?'))}: "
-            f"[{m['type']}] {m['message']}" for m in messages]
+    return [
+        f"{m['page']}:{m.get('lastLine', '?')}:{m.get('firstColumn', m.get('lastColumn', '?'))}: "
+        f"[{m['type']}] {m['message']}"
+        for m in messages
+    ]
 
 
 def test_every_built_page_is_valid_html(built_site, vnu):
@@ -74,13 +95,16 @@ def test_an_error_of_our_own_markup_fails_and_only_the_themes_two_pass(tmp_path,
         '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">\n'
         '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">\n'
         '<input type="checkbox" id="mine" autocomplete="off">\n'
-        '<table><caption>c</caption><tr><td>1</td></tr></table><span><div>block in a span</div></span>\n'
-        '<p id="twice">a</p><p id="twice">b</p></body></html>\n', encoding="utf-8")
+        "<table><caption>c</caption><tr><td>1</td></tr></table><span><div>block in a span</div></span>\n"
+        '<p id="twice">a</p><p id="twice">b</p></body></html>\n',
+        encoding="utf-8",
+    )
     read, messages = vnu(tmp_path, [page])
     assert read == [page]
     assert len([m for m in messages if _theme_own(m)]) == 2  # the allowance matches what vnu says today
     ours = _report([m for m in messages if not _theme_own(m)])
     assert any(line.startswith("page.html:4:") and AUTOCOMPLETE in line for line in ours), ours
-    assert any(line.startswith("page.html:5:") and "“div” not allowed as child of element “span”" in line
-               for line in ours), ours
+    assert any(
+        line.startswith("page.html:5:") and "“div” not allowed as child of element “span”" in line for line in ours
+    ), ours
     assert any(line.startswith("page.html:6:") and "Duplicate ID “twice”" in line for line in ours), ours

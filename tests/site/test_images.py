@@ -9,10 +9,10 @@ import pytest
 from conftest import ROOT
 from markupsafe import escape
 
-from sitegen.util import i18n
-from sitegen.publish import images
 from sitegen.build import publication as publish
+from sitegen.publish import images
 from sitegen.read.validation import check_datasets
+from sitegen.util import i18n
 
 
 def png_size(data: bytes) -> tuple[int, int]:
@@ -30,7 +30,7 @@ def publications(config):
 
 def test_every_chart_has_an_svg_and_a_png_in_both_languages(built_site, publications):
     charts = [chart for publication in publications for chart in publication.charts]
-    assert len(charts) > 20
+    assert len(charts) >= 15  # every declared view of the shipped packages
     for chart in charts:
         for lang in i18n.LANGUAGES:
             png = built_site / images.image_path(chart.id, lang, "png")
@@ -49,9 +49,16 @@ def test_an_image_carries_title_subtitle_source_licence_and_site(publications, c
     chart = next(c for p in publications for c in p.charts if c.id == "crackdown-2024-arrests-by-age")
     for lang, site in (("ko", config.site_name_ko), ("en", config.site_name_en)):
         svg = images.chart_svg(chart, lang, strings[lang], config)
-        for text in (chart.title[lang], chart.subtitle[lang], strings[lang]["source_label"], chart.credits[0].publisher,
-                     i18n.source_date(chart.credits[0].published, chart.credits[0].precision, lang),
-                     chart.licence[0], site, *chart.model.labels[lang]):
+        for text in (
+            chart.title[lang],
+            chart.subtitle[lang],
+            strings[lang]["source_label"],
+            chart.credits[0].outlet(lang),
+            i18n.source_date(chart.credits[0].published, chart.credits[0].precision, lang),
+            chart.licence[0],
+            site,
+            *chart.model.labels[lang],
+        ):
             assert str(escape(text)) in svg, f"{lang}: {text!r} missing"
     with_url = dataclasses.replace(config, site_url="https://example.org/stats/")
     svg = images.chart_svg(chart, "en", strings["en"], with_url)
@@ -70,8 +77,10 @@ def test_korean_text_is_drawn_with_the_shipped_font(config, tmp_path):
     renderer = images.Renderer(images.font_files(config.root))
 
     def drawn(text: str) -> bytes:
-        return renderer.png(f'<svg xmlns="http://www.w3.org/2000/svg" width="200" height="60"><text x="10" y="45" '
-                            f'font-family="{images.FAMILY}" font-size="40">{text}</text></svg>')
+        return renderer.png(
+            f'<svg xmlns="http://www.w3.org/2000/svg" width="200" height="60"><text x="10" y="45" '
+            f'font-family="{images.FAMILY}" font-size="40">{text}</text></svg>'
+        )
 
     blank, ga, na = drawn(""), drawn("가"), drawn("나")
     assert ga != blank and na != blank  # a glyph is drawn (no system font is read: it is the shipped one)
@@ -79,7 +88,9 @@ def test_korean_text_is_drawn_with_the_shipped_font(config, tmp_path):
 
 
 def test_images_are_identical_and_cached_until_their_chart_changes(publications, config, tmp_path):
-    charts = [c for p in publications for c in p.charts if c.id in {"deepfake-crimes-by-year", "school-reports-by-level"}]
+    charts = [
+        c for p in publications for c in p.charts if c.id in {"deepfake-crimes-by-year", "school-reports-by-level"}
+    ]
     cache = tmp_path / "cache"
     first = images.write_chart_images([SimpleNamespace(charts=charts)], tmp_path / "a", config, cache)
     assert (first.drawn, first.reused) == (4, 0)
@@ -90,8 +101,11 @@ def test_images_are_identical_and_cached_until_their_chart_changes(publications,
     files = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*") if p.is_file())
     assert len(files) == 4 * 2 + 4  # PNG, SVG and the SVG's gzip copy; a small SVG may have none
     for name in files:
-        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes() == \
-            (tmp_path / "c" / name).read_bytes(), name
+        assert (
+            (tmp_path / "a" / name).read_bytes()
+            == (tmp_path / "b" / name).read_bytes()
+            == (tmp_path / "c" / name).read_bytes()
+        ), name
     retitled = [dataclasses.replace(charts[0], title=dict(charts[0].title, en="A new title")), charts[1]]
     changed = images.write_chart_images([SimpleNamespace(charts=retitled)], tmp_path / "d", config, cache)
     assert (changed.drawn, changed.reused) == (1, 3)  # only the English picture of the retitled chart

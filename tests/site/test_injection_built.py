@@ -36,8 +36,9 @@ def test_hostile_metadata_builds_into_an_inert_site(tmp_path, config):
 
 def test_json_ld_and_chart_data_cannot_end_their_script_element(built_site):
     for page in built_site.rglob("*.html"):
-        for kind, body in re.findall(r'<script type="(application/(?:ld\+)?json)"[^>]*>(.*?)</script>',
-                                     page.read_text(encoding="utf-8"), re.S):
+        for kind, body in re.findall(
+            r'<script type="(application/(?:ld\+)?json)"[^>]*>(.*?)</script>', page.read_text(encoding="utf-8"), re.S
+        ):
             json.loads(body)
             assert "<" not in body and ">" not in body, (page, kind)
 

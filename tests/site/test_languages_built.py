@@ -5,7 +5,6 @@ import re
 from html import unescape
 
 from conftest import ROOT
-
 from helpers import read_rows
 
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
@@ -34,8 +33,12 @@ def outlets_with_korean_names() -> dict[str, str]:
 
 
 def test_every_source_has_a_korean_name():
-    missing = [(path.parent.parent.name, s["id"]) for path in sorted((ROOT / "datasets").glob("*/data/sources.csv"))
-               for s in read_rows(path) if not s["publisher_ko"]]
+    missing = [
+        (path.parent.parent.name, s["id"])
+        for path in sorted((ROOT / "datasets").glob("*/data/sources.csv"))
+        for s in read_rows(path)
+        if not s["publisher_ko"]
+    ]
     assert missing == []
 
 
@@ -45,8 +48,11 @@ def test_korean_pages_show_no_english_outlet_name_where_a_korean_one_exists(buil
     found = []
     for page in korean_pages(built_site):
         text = unescape(re.sub(r"<[^>]+>", " ", NOT_TEXT.sub(" ", page.read_text(encoding="utf-8"))))
-        found += [(str(page.relative_to(built_site)), english) for english in names
-                  if re.search(r"(?<![A-Za-z])" + re.escape(english) + r"(?![A-Za-z])", text)]
+        found += [
+            (str(page.relative_to(built_site)), english)
+            for english in names
+            if re.search(r"(?<![A-Za-z])" + re.escape(english) + r"(?![A-Za-z])", text)
+        ]
     assert found == []
     # and the Korean names are there: the source line of the chart of arrests by year
     home = re.sub(r"<[^>]+>", "", NOT_TEXT.sub("", (built_site / "index.html").read_text(encoding="utf-8")))
@@ -58,8 +64,8 @@ def test_a_press_release_is_not_called_a_report(built_site):
     page = (built_site / "data" / "cases-by-year" / "index.html").read_text(encoding="utf-8")
     assert "국민의힘 보도자료 보도" not in page and "국민의힘 보도자료" in page
     cyber = (built_site / "data" / "cyber-sexual-violence-crackdown-2024-25" / "index.html").read_text(encoding="utf-8")
-    item = cyber[cyber.index('<li id="source-knpa-2025-11-16">'):]
-    item = re.sub(r"<[^>]+>", "", item[:item.index("</li>")])
+    item = cyber[cyber.index('<li id="source-knpa-2025-11-16">') :]
+    item = re.sub(r"<[^>]+>", "", item[: item.index("</li>")])
     assert item.startswith("경찰청 발표,") and "보도" not in item
 
 

@@ -40,6 +40,7 @@ NOT_KNOWN = {
 @pytest.fixture(autouse=True)
 def offline(monkeypatch):
     """Any attempt to open a connection fails the test: vocabularies and contexts come from tests/standards."""
+
     def refuse(self, address, *args):
         raise AssertionError(f"the test tried to reach {address}: everything it needs is in tests/standards")
 
@@ -56,18 +57,27 @@ def shapes() -> Graph:
 
 def shacl_results(data: Graph) -> list[dict]:
     conforms, report, _ = validate(data, shacl_graph=shapes(), inference="none", advanced=True, allow_warnings=False)
-    results = [{"severity": report.value(r, SH.resultSeverity).split("#")[1], "focus": report.value(r, SH.focusNode),
-                "path": report.value(r, SH.resultPath), "message": str(report.value(r, SH.resultMessage)),
-                "classes": set(data.objects(report.value(r, SH.focusNode), RDF.type))}
-               for r in report.subjects(RDF.type, SH.ValidationResult)]
+    results = [
+        {
+            "severity": report.value(r, SH.resultSeverity).split("#")[1],
+            "focus": report.value(r, SH.focusNode),
+            "path": report.value(r, SH.resultPath),
+            "message": str(report.value(r, SH.resultMessage)),
+            "classes": set(data.objects(report.value(r, SH.focusNode), RDF.type)),
+        }
+        for r in report.subjects(RDF.type, SH.ValidationResult)
+    ]
     assert conforms == (not results)
     return results
 
 
 def unexpected(results: list[dict]) -> list[str]:
     """Every violation, and every warning not in NOT_KNOWN, as "severity focus path: message"."""
-    return sorted(f"{r['severity']} {r['focus']} {r['path']}: {r['message']}" for r in results
-                  if r["severity"] != "Warning" or not any((c, r["path"]) in NOT_KNOWN for c in r["classes"]))
+    return sorted(
+        f"{r['severity']} {r['focus']} {r['path']}: {r['message']}"
+        for r in results
+        if r["severity"] != "Warning" or not any((c, r["path"]) in NOT_KNOWN for c in r["classes"])
+    )
 
 
 @pytest.mark.parametrize("site", ["built_site", "deployed_site"])  # relative addresses, then absolute ones
@@ -86,7 +96,8 @@ def test_the_catalogue_passes_the_dcat_ap_3_shapes(site, request):
     assert all((m, RDF.type, DCTERMS.MediaType) in data for m in media)
     assert set(data.objects(None, DCTERMS.language)) == {
         URIRef("http://publications.europa.eu/resource/authority/language/KOR"),
-        URIRef("http://publications.europa.eu/resource/authority/language/ENG")}
+        URIRef("http://publications.europa.eu/resource/authority/language/ENG"),
+    }
 
 
 def test_the_shapes_find_what_the_catalogue_is_checked_for(built_site):
@@ -134,9 +145,27 @@ def dataset_graph(page: Path) -> tuple[Graph, URIRef]:
 # Google's Dataset search: required, then the recommended properties that apply to these data sets
 # (no funder is known; a package is not part of a larger data set, so hasPart/isPartOf do not apply).
 REQUIRED = ("name", "description")
-RECOMMENDED = ("alternateName", "url", "sameAs", "identifier", "version", "datePublished", "dateModified", "license",
-               "creator", "publisher", "keywords", "isAccessibleForFree", "temporalCoverage", "spatialCoverage",
-               "variableMeasured", "citation", "inLanguage", "includedInDataCatalog", "distribution")
+RECOMMENDED = (
+    "alternateName",
+    "url",
+    "sameAs",
+    "identifier",
+    "version",
+    "datePublished",
+    "dateModified",
+    "license",
+    "creator",
+    "publisher",
+    "keywords",
+    "isAccessibleForFree",
+    "temporalCoverage",
+    "spatialCoverage",
+    "variableMeasured",
+    "citation",
+    "inLanguage",
+    "includedInDataCatalog",
+    "distribution",
+)
 
 
 def test_every_dataset_page_carries_googles_dataset_properties_after_expansion(built_site, schema_org_context):
@@ -189,8 +218,11 @@ def test_a_misspelt_term_or_a_wrong_context_fails_after_expansion(built_site, sc
     assert graph.value(dataset, SCHEMA.license) is None and set(graph.predicates()) - schema_terms()
     wrong = tmp_path / "wrong" / "index.html"
     wrong.parent.mkdir()
-    wrong.write_text(text.replace('"@context":"https://schema.org/"', '"@context":"https://example.org/"', 1)
-                     .replace('"@context": "https://schema.org/"', '"@context": "https://example.org/"', 1),
-                     encoding="utf-8")
+    wrong.write_text(
+        text.replace('"@context":"https://schema.org/"', '"@context":"https://example.org/"', 1).replace(
+            '"@context": "https://schema.org/"', '"@context": "https://example.org/"', 1
+        ),
+        encoding="utf-8",
+    )
     with pytest.raises(AssertionError, match="not served offline"):
         dataset_graph(wrong)

@@ -9,17 +9,33 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from lxml import etree
 from conftest import ROOT, SITE_URL, build_notes
+from lxml import etree
 
 from sitegen.publish.metadata import NO_SITEMAP
 from sitegen.util.progress import Progress
 
 NAMES = sorted(p.parent.name for p in (ROOT / "datasets").glob("*/datapackage.json"))
 JSONLD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
-REQUIRED = {"@context", "@type", "name", "description", "url", "version", "dateModified", "license", "creator",
-            "temporalCoverage", "spatialCoverage", "variableMeasured", "keywords", "isAccessibleForFree", "citation",
-            "distribution", "includedInDataCatalog"}
+REQUIRED = {
+    "@context",
+    "@type",
+    "name",
+    "description",
+    "url",
+    "version",
+    "dateModified",
+    "license",
+    "creator",
+    "temporalCoverage",
+    "spatialCoverage",
+    "variableMeasured",
+    "keywords",
+    "isAccessibleForFree",
+    "citation",
+    "distribution",
+    "includedInDataCatalog",
+}
 
 
 def jsonld_blocks(page: Path) -> list[dict]:
@@ -44,8 +60,12 @@ def test_every_dataset_page_has_a_complete_schema_org_dataset(built_site):
                 assert target.is_file(), distribution["contentUrl"]
                 assert hashlib.sha256(target.read_bytes()).hexdigest() == distribution["sha256"]
                 formats.add(distribution["encodingFormat"])
-            assert {"text/csv", "application/zip", "application/json",
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"} <= formats
+            assert {
+                "text/csv",
+                "application/zip",
+                "application/json",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            } <= formats
 
 
 def test_catalogue_lists_every_dataset_and_every_distribution_resolves(built_site):
@@ -56,26 +76,40 @@ def test_catalogue_lists_every_dataset_and_every_distribution_resolves(built_sit
     datasets = catalogue["dcat:dataset"]
     assert sorted(d["dct:identifier"].split("/")[0] for d in datasets) == NAMES
     for dataset in datasets:
-        for key in ("dct:title", "dct:description", "dct:publisher", "dct:license", "dcat:landingPage", "dct:temporal",
-                    "dct:spatial", "dcat:version", "dct:modified"):
+        for key in (
+            "dct:title",
+            "dct:description",
+            "dct:publisher",
+            "dct:license",
+            "dcat:landingPage",
+            "dct:temporal",
+            "dct:spatial",
+            "dcat:version",
+            "dct:modified",
+        ):
             assert dataset[key], key
         assert {t["@language"] for t in dataset["dct:title"]} == {"ko", "en"}
         assert (path.parent / dataset["dcat:landingPage"]["@id"] / "index.html").resolve().is_file()
         folder = (path.parent / dataset["@id"]).resolve()
-        assert {(path.parent / d["dcat:downloadURL"]["@id"]).resolve() for d in dataset["dcat:distribution"]} \
-            == set(folder.iterdir())
+        assert {(path.parent / d["dcat:downloadURL"]["@id"]).resolve() for d in dataset["dcat:distribution"]} == set(
+            folder.iterdir()
+        )
         for distribution in dataset["dcat:distribution"]:
             target = (path.parent / distribution["dcat:downloadURL"]["@id"]).resolve()
             assert int(distribution["dcat:byteSize"]["@value"]) == target.stat().st_size
             assert distribution["spdx:checksum"]["spdx:checksumValue"] == {
-                "@value": hashlib.sha256(target.read_bytes()).hexdigest(), "@type": "xsd:hexBinary"}
+                "@value": hashlib.sha256(target.read_bytes()).hexdigest(),
+                "@type": "xsd:hexBinary",
+            }
             assert distribution["dcat:mediaType"]["@id"].startswith("http://www.iana.org/assignments/media-types/")
 
 
 def sitemap_urls(path: Path) -> dict[str, dict[str, str]]:
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
-    return {url.find("s:loc", ns).text: {a.get("hreflang"): a.get("href") for a in url.findall("x:link", ns)}
-            for url in ET.parse(path).getroot().findall("s:url", ns)}
+    return {
+        url.find("s:loc", ns).text: {a.get("hreflang"): a.get("href") for a in url.findall("x:link", ns)}
+        for url in ET.parse(path).getroot().findall("s:url", ns)
+    }
 
 
 def sitemap_schema():
@@ -108,9 +142,13 @@ def test_with_a_site_url_the_sitemaps_are_valid_and_list_every_page_by_its_absol
         assert schema.validate(document), [f"{path.name}:{e.line}: {e.message}" for e in schema.error_log]
         for loc in document.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc"):
             assert loc.text.startswith(SITE_URL) and urlsplit(loc.text).netloc, loc.text
-    assert gzip.decompress((deployed_site / "sitemap.xml.gz").read_bytes()) == (deployed_site / "sitemap.xml").read_bytes()
-    pages = {("" if p.parent == deployed_site else p.parent.relative_to(deployed_site).as_posix() + "/")
-             for p in deployed_site.rglob("index.html")}
+    assert (
+        gzip.decompress((deployed_site / "sitemap.xml.gz").read_bytes()) == (deployed_site / "sitemap.xml").read_bytes()
+    )
+    pages = {
+        ("" if p.parent == deployed_site else p.parent.relative_to(deployed_site).as_posix() + "/")
+        for p in deployed_site.rglob("index.html")
+    }
     urls = sitemap_urls(deployed_site / "sitemap.xml")
     assert {loc.removeprefix(SITE_URL) for loc in urls} == pages
     for loc, alternates in urls.items():
@@ -121,4 +159,5 @@ def test_with_a_site_url_the_sitemaps_are_valid_and_list_every_page_by_its_absol
     assert set(english) == {loc for loc in urls if loc.startswith(SITE_URL + "en/")}
     assert '"navigation.instant"' in (deployed_site / "en" / "index.html").read_text(encoding="utf-8")
     assert (deployed_site / "robots.txt").read_text(encoding="utf-8") == (
-        f"User-agent: *\nDisallow:\nSitemap: {SITE_URL}sitemap.xml\n")
+        f"User-agent: *\nDisallow:\nSitemap: {SITE_URL}sitemap.xml\n"
+    )

@@ -7,14 +7,19 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from helpers import write_package
+from helpers import VIEWS, write_package
 
 from sitegen.build import build_site
 
 # One page of each type, relative to a language's root; a chart page is checked where the site has one.
-PAGES = {"home": "index.html", "dataset": "data/special-crackdown-2024/index.html",
-         "campaign": "campaigns/crackdown-2024-08-28/index.html", "hand-written": "about/index.html",
-         "data": "downloads/index.html", "guide": "guide/index.html"}
+PAGES = {
+    "home": "index.html",
+    "dataset": "data/special-crackdown-2024/index.html",
+    "campaign": "campaigns/crackdown-2024-08-28/index.html",
+    "hand-written": "about/index.html",
+    "data": "downloads/index.html",
+    "guide": "guide/index.html",
+}
 LOCALES = {"": ("ko_KR", "en_US"), "en/": ("en_US", "ko_KR")}
 
 
@@ -55,8 +60,16 @@ def pages_of(site: Path) -> list[tuple[str, Path]]:
 def test_every_page_type_has_a_preview_whose_image_exists_at_1200_by_630(built_site):
     for kind, page in pages_of(built_site):
         meta = metadata(page)
-        for key in ("og:title", "og:description", "og:image", "og:image:alt", "og:site_name", "twitter:title",
-                    "twitter:description", "twitter:image"):
+        for key in (
+            "og:title",
+            "og:description",
+            "og:image",
+            "og:image:alt",
+            "og:site_name",
+            "twitter:title",
+            "twitter:description",
+            "twitter:image",
+        ):
             assert meta.get(key, "").strip(), f"{kind}: no {key}"
         assert meta["twitter:card"] == "summary_large_image", kind
         assert (meta["og:image:width"], meta["og:image:height"]) == ("1200", "630"), kind
@@ -85,7 +98,7 @@ def test_a_page_with_charts_previews_its_own_chart_in_its_own_language(built_sit
 def site_with_url(tmp_path_factory, config):
     folder = tmp_path_factory.mktemp("url")
     datasets = folder / "datasets"
-    write_package(datasets / "tiny")
+    write_package(datasets / "tiny", views=VIEWS)  # charts, whose images are the link previews
     out = folder / "site"
     assert build_site(datasets, out, dataclasses.replace(config, site_url="https://example.org/stats/")) == []
     return out

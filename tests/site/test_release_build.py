@@ -5,7 +5,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from conftest import ROOT
-from helpers import read_rows as rows, write_rows as write
+from helpers import read_rows as rows
+from helpers import write_rows as write
 
 from sitegen.commands.cli import main
 
@@ -20,10 +21,25 @@ def at_root(monkeypatch):
 
 
 def new_period(datasets, *extra, package=PACKAGE):
-    return main(["new-period", "--datasets", str(datasets), "--id", NEW, "--start", "2024-11-01", "--end", "2025-10-31",
-                 "--name-ko", "사이버성폭력 집중단속 (2024.11.1.~2025.10.31.)",
-                 "--name-en", "Cyber sexual violence crackdown (1 Nov 2024 – 31 Oct 2025)",
-                 *(["--package", package] if package else []), *extra])
+    return main(
+        [
+            "new-period",
+            "--datasets",
+            str(datasets),
+            "--id",
+            NEW,
+            "--start",
+            "2024-11-01",
+            "--end",
+            "2025-10-31",
+            "--name-ko",
+            "사이버성폭력 집중단속 (2024.11.1.~2025.10.31.)",
+            "--name-en",
+            "Cyber sexual violence crackdown (1 Nov 2024 – 31 Oct 2025)",
+            *(["--package", package] if package else []),
+            *extra,
+        ]
+    )
 
 
 def test_a_new_period_goes_from_nothing_to_a_published_page_changelog_and_feed_entry(shipped, tmp_path, capsys):
@@ -38,12 +54,20 @@ def test_a_new_period_goes_from_nothing_to_a_published_page_changelog_and_feed_e
 
     # Fill in the source and the figures it gives (FIGURES.md S4: deepfake suspects, 1 Nov 2024 - 31 Oct 2025).
     sources = rows(folder / "data" / "sources.csv")
-    sources[-1].update(publisher="Today Korea (via Newspic)", url="https://m.newspic.kr/view.html?nid=2025111613053562094",
-                       published="2025-11-16", language="ko", quote="딥페이크로 한정하면 전체 피의자 1449명 중…")
+    sources[-1].update(
+        publisher="Today Korea (via Newspic)",
+        url="https://m.newspic.kr/view.html?nid=2025111613053562094",
+        published="2025-11-16",
+        language="ko",
+        quote="딥페이크로 한정하면 전체 피의자 1449명 중…",
+    )
     write(folder / "data" / "sources.csv", sources)
     given = {"total": "1449", "age_10_19": "895", "age_20_29": "438"}
-    observations = [o for o in rows(folder / "data" / "observations.csv")
-                    if o["period_id"] != NEW or (o["measure"] == "arrested" and o["group"] in given)]
+    observations = [
+        o
+        for o in rows(folder / "data" / "observations.csv")
+        if o["period_id"] != NEW or (o["measure"] == "arrested" and o["group"] in given)
+    ]
     for o in observations:
         if o["period_id"] == NEW:
             o["value"] = given[o["group"]]
@@ -51,9 +75,13 @@ def test_a_new_period_goes_from_nothing_to_a_published_page_changelog_and_feed_e
     assert main(["check", "--datasets", str(shipped)]) == 1
     assert "changelog.yml:4:date: [changelog-incomplete] is empty" in capsys.readouterr().out
     changelog = folder / "changelog.yml"
-    changelog.write_text(changelog.read_text(encoding="utf-8").replace("  date:\n", "  date: 2026-11-30\n", 1)
-                         .replace("  reason_en:\n", "  reason_en: Results of the cyber sexual violence crackdown.\n", 1)
-                         .replace("  reason_ko:\n", "  reason_ko: 사이버성폭력 집중단속 결과.\n", 1), encoding="utf-8")
+    changelog.write_text(
+        changelog.read_text(encoding="utf-8")
+        .replace("  date:\n", "  date: 2026-12-08\n", 1)
+        .replace("  reason_en:\n", "  reason_en: Results of the cyber sexual violence crackdown.\n", 1)
+        .replace("  reason_ko:\n", "  reason_ko: 사이버성폭력 집중단속 결과.\n", 1),
+        encoding="utf-8",
+    )
     assert main(["check", "--datasets", str(shipped)]) == 0
 
     out = tmp_path / "site"
@@ -70,8 +98,10 @@ def test_a_new_period_goes_from_nothing_to_a_published_page_changelog_and_feed_e
     feed = ET.parse(out / "en" / "feed.xml").getroot()
     newest = feed.find(f"{ATOM}entry")
     assert newest.find(f"{ATOM}id").text.endswith(f"{PACKAGE}/1.1.0/en")
-    assert newest.find(f"{ATOM}updated").text == "2026-11-30T00:00:00+09:00"
-    assert feed.find(f"{ATOM}updated").text == "2026-11-30T00:00:00+09:00"
+    assert newest.find(f"{ATOM}updated").text == "2026-12-08T00:00:00+09:00"
+    assert feed.find(f"{ATOM}updated").text == "2026-12-08T00:00:00+09:00"
     korean = ET.parse(out / "feed.xml").getroot().find(f"{ATOM}entry")
     assert korean.find(f"{ATOM}summary").text == "사이버성폭력 집중단속 결과."
-    assert "Results of the cyber sexual violence crackdown." in (out / "en" / "whats-new" / "index.html").read_text(encoding="utf-8")
+    assert "Results of the cyber sexual violence crackdown." in (out / "en" / "whats-new" / "index.html").read_text(
+        encoding="utf-8"
+    )

@@ -5,7 +5,11 @@ from helpers import tree
 
 FIXTURES = ROOT / "tests" / "fixtures"
 # case -> the code its check gives (tests/unit/read/test_safety.py checks the place as well)
-CODES = {"recoverable-suppression": "recoverable-suppression", "encoding-cp949": "not-utf8", "path-traversal": "unsafe-path"}
+CODES = {
+    "recoverable-suppression": "recoverable-suppression",
+    "encoding-cp949": "not-utf8",
+    "path-traversal": "unsafe-path",
+}
 
 
 def test_build_with_a_hostile_package_leaves_the_previous_site_untouched(tmp_path, built_site, config):

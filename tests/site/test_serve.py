@@ -43,8 +43,13 @@ def serving(tmp_path):
     write_package(datasets / "tiny")
     port = free_port()
     url = f"http://127.0.0.1:{port}/en/"
-    process = subprocess.Popen([sys.executable, "build_site.py", "serve", "--datasets", str(datasets), "--port", str(port)],
-                               cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    process = subprocess.Popen(
+        [sys.executable, "build_site.py", "serve", "--datasets", str(datasets), "--port", str(port)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     output: list[str] = []
     threading.Thread(target=lambda: output.extend(process.stdout), daemon=True).start()
     try:

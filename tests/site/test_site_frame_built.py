@@ -8,8 +8,13 @@ from conftest import SITE_URL
 def test_help_page_lists_the_official_contacts_in_both_languages(built_site):
     for lang in ("", "en/"):
         html = (built_site / lang / "help" / "index.html").read_text(encoding="utf-8")
-        for contact in ('href="tel:112"', 'href="tel:1366"', 'href="tel:02-735-8994"', 'href="tel:1377"',
-                        'href="https://d4u.stop.or.kr"'):
+        for contact in (
+            'href="tel:112"',
+            'href="tel:1366"',
+            'href="tel:02-735-8994"',
+            'href="tel:1377"',
+            'href="https://d4u.stop.or.kr"',
+        ):
             assert contact in html, (lang, contact)
 
 
@@ -19,7 +24,7 @@ def test_every_page_footer_links_to_help_in_its_own_language(built_site):
     assert len(pages) >= 10
     for page in pages:
         html = page.read_text(encoding="utf-8")
-        footer = html[html.index('<footer class="md-footer">'):]
+        footer = html[html.index('<footer class="md-footer">') :]
         href = re.search(r'class="site-help__page" href="([^"]+)"', footer).group(1)
         target = (page.parent / href).resolve() / "index.html"
         english = page.relative_to(built_site).parts[0] == "en"
@@ -30,7 +35,9 @@ def test_every_page_footer_links_to_help_in_its_own_language(built_site):
 def test_pages_about_victims_carry_the_content_note(built_site):
     note = 'class="content-note" role="note"'
     for lang in ("", "en/"):
-        assert note in (built_site / lang / "data" / "special-crackdown-2024" / "index.html").read_text(encoding="utf-8")
+        assert note in (built_site / lang / "data" / "special-crackdown-2024" / "index.html").read_text(
+            encoding="utf-8"
+        )
         assert note not in (built_site / lang / "methodology" / "index.html").read_text(encoding="utf-8")
 
 
@@ -59,6 +66,6 @@ def test_with_a_site_url_hreflang_pairs_every_page_with_its_translation(deployed
     home = (deployed_site / "about" / "index.html").read_text(encoding="utf-8")
     assert '<link rel="alternate" href="https://stats.example.org/deepfake/en/" hreflang="en">' in home
     sitemap = (deployed_site / "sitemap.xml").read_text(encoding="utf-8")
-    entry = sitemap[sitemap.index("<loc>https://stats.example.org/deepfake/about/</loc>"):].split("</url>")[0]
+    entry = sitemap[sitemap.index("<loc>https://stats.example.org/deepfake/about/</loc>") :].split("</url>")[0]
     assert 'hreflang="en" href="https://stats.example.org/deepfake/en/about/"' in entry
     assert 'hreflang="ko" href="https://stats.example.org/deepfake/about/"' in entry

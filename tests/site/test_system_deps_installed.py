@@ -30,8 +30,14 @@ def test_everything_present_installs_nothing_and_prints_nothing():
 
 def test_pytest_on_its_own_stops_before_the_browser_tests_with_the_same_line(tmp_path):
     env = dict(os.environ, SYSTEM_DEPS_CHROMIUM=str(tmp_path / "no-chromium"))
-    result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/browser/test_csp.py"],
-                            cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/browser/test_csp.py"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert result.returncode == 1
     assert "Missing system packages: chromium. Install them with: sudo apt-get install chromium " in result.stdout
     assert "no tests ran" in result.stdout and "error" not in result.stdout.lower()
@@ -46,5 +52,6 @@ def test_make_stops_at_once_for_a_user_who_cannot_install(tmp_path):
     result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
     assert result.returncode != 0
     first = result.stderr.splitlines()[0]
-    assert first.startswith("Missing system packages: chromium. Install them with: sudo apt-get install chromium "), \
+    assert first.startswith("Missing system packages: chromium. Install them with: sudo apt-get install chromium "), (
         result.stderr
+    )

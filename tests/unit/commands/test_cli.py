@@ -13,18 +13,18 @@ FIXTURES = "tests/fixtures"
 
 EXPECTED = {
     "text-in-count": f'{FIXTURES}/text-in-count/crackdown/data/observations.csv:6:value: [type-error] "228명" is not a number'
-                     " - write the number as the schema reads it: numbers and integers in digits only, e.g. 1234 (no"
-                     " commas, units, % or ~; a suppressed cell stays empty, with c in status); dates as YYYY-MM-DD, e.g."
-                     " 2025-04-17",
-    "missing-column": f'{FIXTURES}/missing-column/crackdown/data/observations.csv:1:qualifier: [missing-column] has no column'
-                      ' "qualifier" - add the column "qualifier" to the header (columns: period_id, measure, group, value,'
-                      " qualifier, status, role, source_id, disclosure_exemption, flag, note_en, note_ko)",
-    "unresolved-source": f'{FIXTURES}/unresolved-source/crackdown/data/observations.csv:11:source_id: [foreign-key]'
-                         ' "asiae-2025-04-16" is not an id in the sources resource - add a row with id "asiae-2025-04-16"'
-                         " to data/sources.csv, or correct the source_id",
+    " - write the number as the schema reads it: numbers and integers in digits only, e.g. 1234 (no"
+    " commas, units, % or ~; a suppressed cell stays empty, with c in status); dates as YYYY-MM-DD, e.g."
+    " 2025-04-17",
+    "missing-column": f"{FIXTURES}/missing-column/crackdown/data/observations.csv:1:qualifier: [missing-column] has no column"
+    ' "qualifier" - add the column "qualifier" to the header (columns: period_id, measure, group, value,'
+    " qualifier, status, role, source_id, disclosure_exemption, flag, note_en, note_ko)",
+    "unresolved-source": f"{FIXTURES}/unresolved-source/crackdown/data/observations.csv:11:source_id: [foreign-key]"
+    ' "asiae-2025-04-16" is not an id in the sources resource - add a row with id "asiae-2025-04-16"'
+    " to data/sources.csv, or correct the source_id",
     "invalid-json": f"{FIXTURES}/invalid-json/crackdown/datapackage.json:8:3: [invalid-json] is not valid JSON: Expecting ','"
-                    " delimiter (line 8, column 3) - fix the JSON at that place (a missing comma, quote or bracket is the"
-                    ' usual cause); the file is one object, "{ ... }", that describes the data package',
+    " delimiter (line 8, column 3) - fix the JSON at that place (a missing comma, quote or bracket is the"
+    ' usual cause); the file is one object, "{ ... }", that describes the data package',
 }
 
 
@@ -52,8 +52,13 @@ def test_json_format_for_ci(capsys):
     report = json.loads(capsys.readouterr().out)
     assert report["count"] == 1
     assert report["problems"][0] | {"message": "", "hint": ""} == {
-        "file": f"{FIXTURES}/unresolved-source/crackdown/data/observations.csv", "row": 11, "field": "source_id",
-        "code": "foreign-key", "message": "", "hint": ""}
+        "file": f"{FIXTURES}/unresolved-source/crackdown/data/observations.csv",
+        "row": 11,
+        "field": "source_id",
+        "code": "foreign-key",
+        "message": "",
+        "hint": "",
+    }
 
 
 def test_build_with_bad_data_exits_1_and_says_nothing_was_published(tmp_path, capsys):

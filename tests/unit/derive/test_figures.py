@@ -3,14 +3,19 @@
 import pytest
 from helpers import PERIODS, obs, write_package
 
-from sitegen.read.catalog import load_dataset
 from sitegen.derive.figures import compute_figures
+from sitegen.read.catalog import load_dataset
 
 
 def test_change_against_the_comparison_window(tmp_path):
     figures = compute_figures(load_dataset(write_package(tmp_path / "p")))
     [change] = figures.changes
-    assert (change.period_id, change.base_period_id, change.value, change.base_value) == ("crackdown", "before", 100, 50)
+    assert (change.period_id, change.base_period_id, change.value, change.base_value) == (
+        "crackdown",
+        "before",
+        100,
+        50,
+    )
     assert change.pct == pytest.approx(100.0)
 
 
@@ -28,8 +33,11 @@ def test_no_change_between_periods_not_declared_comparable(tmp_path):
 
 
 def test_bounds_and_alternatives_are_never_used_in_arithmetic(tmp_path):
-    rows = [obs("crackdown", "total", 100, qualifier="at_least"), obs("before", "total", 50),
-            obs("crackdown", "age_10_19", 60, role="alternative")]
+    rows = [
+        obs("crackdown", "total", 100, qualifier="at_least"),
+        obs("before", "total", 50),
+        obs("crackdown", "age_10_19", 60, role="alternative"),
+    ]
     figures = compute_figures(load_dataset(write_package(tmp_path / "p", observations=rows)))
     assert figures.changes == [] and figures.shares == []
 

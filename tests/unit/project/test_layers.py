@@ -55,7 +55,7 @@ def imports(module: str, path: Path, known: set[str]) -> set[str]:
         if isinstance(node, ast.Import):
             result |= {alias.name for alias in node.names if alias.name.split(".")[0] == "sitegen"}
         elif isinstance(node, ast.ImportFrom):
-            base = package[:len(package) - node.level + 1] if node.level else []
+            base = package[: len(package) - node.level + 1] if node.level else []
             target = ".".join(base + ([node.module] if node.module else []))
             if target.split(".")[0] != "sitegen":
                 continue
@@ -70,9 +70,12 @@ def graph(package: Path) -> dict[str, set[str]]:
 
 
 def upward(edges: dict[str, set[str]]) -> list[str]:
-    return sorted(f"{module} ({stage(module)}) imports {target} ({stage(target)})"
-                  for module, targets in edges.items() for target in targets
-                  if STAGES.index(stage(target)) > STAGES.index(stage(module)))
+    return sorted(
+        f"{module} ({stage(module)}) imports {target} ({stage(target)})"
+        for module, targets in edges.items()
+        for target in targets
+        if STAGES.index(stage(target)) > STAGES.index(stage(module))
+    )
 
 
 def cycles(edges: dict[str, set[str]]) -> list[list[str]]:
@@ -120,20 +123,29 @@ def test_every_module_is_in_a_stage():
 
 
 def _package(tmp_path: Path, files: dict[str, str]) -> Path:
-    for name, text in {"__init__.py": "", "config.py": "", "read/__init__.py": "", "render/__init__.py": "", **files}.items():
+    for name, text in {
+        "__init__.py": "",
+        "config.py": "",
+        "read/__init__.py": "",
+        "render/__init__.py": "",
+        **files,
+    }.items():
         path = tmp_path / "sitegen" / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     return tmp_path / "sitegen"
 
 
-@pytest.mark.parametrize("statement", [
-    "from ..render import pages",
-    "from ..render.pages import Page",
-    "import sitegen.render.pages",
-    "def later():\n    from ..render.pages import Page\n",
-    "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from sitegen.render.pages import Page\n",
-])
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "from ..render import pages",
+        "from ..render.pages import Page",
+        "import sitegen.render.pages",
+        "def later():\n    from ..render.pages import Page\n",
+        "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from sitegen.render.pages import Page\n",
+    ],
+)
 def test_an_upward_import_fails_the_test_naming_both_modules(tmp_path, statement):
     package = _package(tmp_path, {"read/catalog.py": statement, "render/pages.py": "from ..read import catalog\n"})
     assert upward(graph(package)) == ["sitegen.read.catalog (read) imports sitegen.render.pages (render)"]
@@ -146,5 +158,7 @@ def test_a_cycle_within_a_stage_fails_the_test_naming_its_modules(tmp_path):
 
 
 def test_a_downward_import_passes(tmp_path):
-    package = _package(tmp_path, {"read/catalog.py": "from .. import config\n", "render/pages.py": "from ..read import catalog\n"})
+    package = _package(
+        tmp_path, {"read/catalog.py": "from .. import config\n", "render/pages.py": "from ..read import catalog\n"}
+    )
     assert upward(graph(package)) == [] and cycles(graph(package)) == []

@@ -36,8 +36,14 @@ def _machine(tmp_path: Path, *, uid: int, apt: bool, apt_installs: bool = True) 
         _program(bin_dir, name, "exit 0")
     if apt:
         tools = {name: shutil.which(name) for name in ("mkdir", "chmod", "touch")}
-        install = (f'{tools["mkdir"]} -p "{chromium.parent}"; printf "#!/bin/sh\\n" > "{chromium}"; '
-                   f'{tools["chmod"]} +x "{chromium}"; {tools["touch"]} "{fonts}"') if apt_installs else ":"
+        install = (
+            (
+                f'{tools["mkdir"]} -p "{chromium.parent}"; printf "#!/bin/sh\\n" > "{chromium}"; '
+                f'{tools["chmod"]} +x "{chromium}"; {tools["touch"]} "{fonts}"'
+            )
+            if apt_installs
+            else ":"
+        )
         _program(bin_dir, "apt-get", f'echo "$*" >> "{log}"\n[ "$1" = install ] && {{ {install}; }}\nexit 0')
     env = {"PATH": str(bin_dir), "SYSTEM_DEPS_CHROMIUM": str(chromium), "HOME": str(tmp_path)}
     return {"env": env, "chromium": chromium, "log": log}
@@ -119,8 +125,14 @@ def test_an_install_that_leaves_something_missing_fails_with_one_line(tmp_path):
 def test_make_test_runs_the_install_step_before_anything_else_and_ci_shares_it():
     # as `make test` itself runs this test, the outer make's variables are left out (they make make name directories)
     env = {k: v for k, v in os.environ.items() if k not in ("MAKELEVEL", "MAKEFLAGS", "MFLAGS")}
-    planned = subprocess.run(["make", "--no-print-directory", "-n", "-B", "test"], cwd=ROOT, capture_output=True,
-                             text=True, check=True, env=env)
+    planned = subprocess.run(
+        ["make", "--no-print-directory", "-n", "-B", "test"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
+    )
     commands = planned.stdout.splitlines()
     assert commands[0] == ".ci/system-deps node browser java", commands
     assert any(line.startswith("npm ci") for line in commands)

@@ -10,8 +10,8 @@ import pytest
 from conftest import ROOT
 from helpers import SOURCES, obs, write_package
 
-from sitegen.read.catalog import load_dataset
 from sitegen.publish.downloads import package_downloads, write_downloads
+from sitegen.read.catalog import load_dataset
 from sitegen.read.validation import check_datasets
 
 NAMES = sorted(p.parent.name for p in (ROOT / "datasets").glob("*/datapackage.json"))
@@ -19,8 +19,12 @@ NAMES = sorted(p.parent.name for p in (ROOT / "datasets").glob("*/datapackage.js
 
 def suppressed_package(tmp_path, config):
     # both parts are suppressed: one alone could be recovered as total minus the other (the check refuses that)
-    observations = [obs("crackdown", "total", 100), obs("crackdown", "age_10_19", "", status="c"),
-                    obs("crackdown", "age_20_29", "", status="c"), obs("before", "total", 50)]
+    observations = [
+        obs("crackdown", "total", 100),
+        obs("crackdown", "age_10_19", "", status="c"),
+        obs("crackdown", "age_20_29", "", status="c"),
+        obs("before", "total", 50),
+    ]
     write_package(tmp_path / "tiny", observations=observations)
     problems, datasets = check_datasets(tmp_path, config)
     assert problems == []
@@ -40,7 +44,9 @@ def test_a_suppressed_cell_is_empty_with_its_status_in_every_format(tmp_path, co
 
 def test_text_that_looks_like_a_formula_stays_text_in_the_xlsx(tmp_path):
     """The check refuses such text (formula-injection, tests/unit/read/test_safety.py); the writer is the second line of defence."""
-    folder = write_package(tmp_path / "tiny", sources=[dict(SOURCES[0], title='=HYPERLINK("https://example.org","보도")')])
+    folder = write_package(
+        tmp_path / "tiny", sources=[dict(SOURCES[0], title='=HYPERLINK("https://example.org","보도")')]
+    )
     files = package_downloads(load_dataset(folder))
     book = openpyxl.load_workbook(io.BytesIO(files.file("tiny.xlsx").data))
     cell = book["sources"]["C2"]
@@ -57,8 +63,10 @@ def test_files_do_not_depend_on_the_clock(tmp_path, monkeypatch):
     assert first == second
 
 
-@pytest.mark.parametrize("field, value, code", [("version", "../../etc", "bad-version"), ("version", "latest", "bad-version"),
-                                                 ("name", "..", "unsafe-name")])
+@pytest.mark.parametrize(
+    "field, value, code",
+    [("version", "../../etc", "bad-version"), ("version", "latest", "bad-version"), ("name", "..", "unsafe-name")],
+)
 def test_names_and_versions_that_cannot_be_addresses_are_problems(tmp_path, config, field, value, code):
     folder = write_package(tmp_path / "tiny")
     descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
@@ -70,9 +78,12 @@ def test_names_and_versions_that_cannot_be_addresses_are_problems(tmp_path, conf
 
 
 def test_sources_without_an_exact_date_are_listed_as_precisely_as_known(tmp_path):
-    sources = [SOURCES[0], dict(SOURCES[0], id="src-month", published="2024-09-01", published_precision="month"),
-               dict(SOURCES[0], id="src-about", published="2024-09-30", published_precision="about"),
-               dict(SOURCES[0], id="src-undated", published="", url="")]
+    sources = [
+        SOURCES[0],
+        dict(SOURCES[0], id="src-month", published="2024-09-01", published_precision="month"),
+        dict(SOURCES[0], id="src-about", published="2024-09-30", published_precision="about"),
+        dict(SOURCES[0], id="src-undated", published="", url=""),
+    ]
     files = package_downloads(load_dataset(write_package(tmp_path / "tiny", sources=sources)))
     readme = files.file("README.txt").data.decode("utf-8").splitlines()
     assert "- src-month: reported by Agency, Release, 2024-09, https://example.org/a" in readme
@@ -84,8 +95,10 @@ def test_sources_without_an_exact_date_are_listed_as_precisely_as_known(tmp_path
 def test_the_readme_says_who_released_and_who_reported(tmp_path):
     sources = [dict(SOURCES[0], released_by_en="KNPA", released_by_ko="경찰청")]
     files = package_downloads(load_dataset(write_package(tmp_path / "tiny", sources=sources)))
-    assert "- src-a: released by KNPA, reported by Agency, Release, 2025-04-17, https://example.org/a" in \
-        files.file("README.txt").data.decode("utf-8").splitlines()
+    assert (
+        "- src-a: released by KNPA, reported by Agency, Release, 2025-04-17, https://example.org/a"
+        in files.file("README.txt").data.decode("utf-8").splitlines()
+    )
 
 
 def test_an_earlier_version_keeps_its_observations_at_its_address(tmp_path):

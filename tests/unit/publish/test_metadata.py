@@ -6,13 +6,13 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import yaml
-from lxml import etree
 from conftest import ROOT
 from helpers import write_package
+from lxml import etree
 
-from sitegen.util import i18n
 from sitegen.publish.metadata import describe_release, link, write_sitemap
 from sitegen.read.validation import check_datasets
+from sitegen.util import i18n
 
 
 def test_package_text_cannot_break_out_of_the_json_ld_script(tmp_path, config):
@@ -37,8 +37,10 @@ def test_package_text_cannot_break_out_of_the_json_ld_script(tmp_path, config):
 
 def sitemap_urls(path: Path) -> dict[str, dict[str, str]]:
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
-    return {url.find("s:loc", ns).text: {a.get("hreflang"): a.get("href") for a in url.findall("x:link", ns)}
-            for url in ET.parse(path).getroot().findall("s:url", ns)}
+    return {
+        url.find("s:loc", ns).text: {a.get("hreflang"): a.get("href") for a in url.findall("x:link", ns)}
+        for url in ET.parse(path).getroot().findall("s:url", ns)
+    }
 
 
 def sitemap_schema():
@@ -52,15 +54,19 @@ def test_the_sitemap_schema_rejects_a_relative_address_and_an_undeclared_element
     """The validation above can fail: the XSD refuses what the protocol refuses."""
     schema = sitemap_schema()
     head = '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">'
-    good = f'{head}<url><loc>https://example.org/a/</loc><xhtml:link rel="alternate" hreflang="en" ' \
-           'href="https://example.org/en/a/"/></url></urlset>'
+    good = (
+        f'{head}<url><loc>https://example.org/a/</loc><xhtml:link rel="alternate" hreflang="en" '
+        'href="https://example.org/en/a/"/></url></urlset>'
+    )
     assert schema.validate(etree.fromstring(good))
     official = etree.XMLSchema(etree.parse(str(ROOT / "tests" / "standards" / "sitemaps" / "sitemap.xsd")))
     assert not official.validate(etree.fromstring(good))  # its ##other wildcard is strict: xhtml:link must be declared
     assert "strict wildcard" in str(official.error_log.last_error)
-    for bad in (good.replace("https://example.org/a/</loc>", "a/</loc>"),  # shorter than any absolute address
-                good.replace("xhtml:link", "xhtml:a"),
-                good.replace(' hreflang="en"', "")):
+    for bad in (
+        good.replace("https://example.org/a/</loc>", "a/</loc>"),  # shorter than any absolute address
+        good.replace("xhtml:link", "xhtml:a"),
+        good.replace(' hreflang="en"', ""),
+    ):
         assert not schema.validate(etree.fromstring(bad)), bad
 
 
@@ -71,14 +77,20 @@ def test_with_a_site_url_the_sitemap_has_absolute_addresses(tmp_path, config):
         (site / folder / "index.html").write_text("<html></html>", encoding="utf-8")
     for stale in ("en/sitemap.xml", "en/sitemap.xml.gz", "sitemap.xml.gz"):  # MkDocs' own
         (site / stale).write_text("old", encoding="utf-8")
-    assert write_sitemap(site, dataclasses.replace(config, site_url="https://stats.example.org/"), 1744848000) \
-        == [site / "sitemap.xml", site / "en" / "sitemap.xml"]
+    assert write_sitemap(site, dataclasses.replace(config, site_url="https://stats.example.org/"), 1744848000) == [
+        site / "sitemap.xml",
+        site / "en" / "sitemap.xml",
+    ]
     urls = sitemap_urls(site / "sitemap.xml")
-    assert urls["https://stats.example.org/about/"] == {"ko": "https://stats.example.org/about/",
-                                                          "en": "https://stats.example.org/en/about/",
-                                                          "x-default": "https://stats.example.org/about/"}
-    assert len(urls) == 4 and set(sitemap_urls(site / "en" / "sitemap.xml")) == {"https://stats.example.org/en/",
-                                                                                "https://stats.example.org/en/about/"}
+    assert urls["https://stats.example.org/about/"] == {
+        "ko": "https://stats.example.org/about/",
+        "en": "https://stats.example.org/en/about/",
+        "x-default": "https://stats.example.org/about/",
+    }
+    assert len(urls) == 4 and set(sitemap_urls(site / "en" / "sitemap.xml")) == {
+        "https://stats.example.org/en/",
+        "https://stats.example.org/en/about/",
+    }
     assert "<lastmod>2025-04-17</lastmod>" in (site / "sitemap.xml").read_text(encoding="utf-8")
     assert not (site / "sitemap.xml.gz").exists() and not (site / "en" / "sitemap.xml.gz").exists()
     assert write_sitemap(site, config, 1744848000) == []  # no site_url: MkDocs' and earlier sitemaps are removed
@@ -98,17 +110,45 @@ def test_citation_cff_has_the_required_structure(config):
     assert cff["message"] and cff["title"] == config.site_name_en
     assert cff["type"] == "dataset" and cff["license"] == "CC-BY-4.0"
     assert cff["authors"] and all(a.get("name") or a.get("family-names") for a in cff["authors"])
-    assert set(cff) <= {"cff-version", "message", "type", "title", "abstract", "authors", "license", "keywords",
-                        "version", "date-released", "url", "repository-code", "doi", "identifiers"}
+    assert set(cff) <= {
+        "cff-version",
+        "message",
+        "type",
+        "title",
+        "abstract",
+        "authors",
+        "license",
+        "keywords",
+        "version",
+        "date-released",
+        "url",
+        "repository-code",
+        "doi",
+        "identifiers",
+    }
 
 
 def test_json_ld_dates_say_only_what_is_known(tmp_path, config):
     from helpers import PERIODS, SOURCES
 
-    sources = [SOURCES[0], dict(SOURCES[0], id="src-month", published="2022-11-01", published_precision="month"),
-               dict(SOURCES[0], id="src-undated", published="")]
-    periods = [*PERIODS, {"id": "asof-2023-12-31", "name_ko": "누적", "name_en": "To date", "start": "", "end": "2023-12-31",
-                          "kind": "snapshot", "comparable_to": "", "source_id": "src-a"}]
+    sources = [
+        SOURCES[0],
+        dict(SOURCES[0], id="src-month", published="2022-11-01", published_precision="month"),
+        dict(SOURCES[0], id="src-undated", published=""),
+    ]
+    periods = [
+        *PERIODS,
+        {
+            "id": "asof-2023-12-31",
+            "name_ko": "누적",
+            "name_en": "To date",
+            "start": "",
+            "end": "2023-12-31",
+            "kind": "snapshot",
+            "comparable_to": "",
+            "source_id": "src-a",
+        },
+    ]
     write_package(tmp_path / "tiny", sources=sources, periods=periods)
     problems, [dataset] = check_datasets(tmp_path, config)
     assert problems == []

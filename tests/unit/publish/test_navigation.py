@@ -8,8 +8,10 @@ T = {"campaigns": "Campaigns", "nav_decade": "{decade}s"}
 
 
 def _campaigns(count: int, per_year: int = 12) -> list[Page]:
-    return [Page(f"campaigns/c-{index:04d}.md", {"en": f"Campaign {index}"}, group=str(1990 + index // per_year))
-            for index in range(count)]
+    return [
+        Page(f"campaigns/c-{index:04d}.md", {"en": f"Campaign {index}"}, group=str(1990 + index // per_year))
+        for index in range(count)
+    ]
 
 
 def _paths(entries: list) -> list[str]:

@@ -15,8 +15,7 @@ from helpers import write_package
 
 import sitegen.read
 from sitegen.problems import Code, Problem
-from sitegen.read.checks import frictionless_errors
-from sitegen.read.checks import personal_data
+from sitegen.read.checks import frictionless_errors, personal_data
 from sitegen.read.validation import check_datasets
 from sitegen.render.guide import problem_codes
 
@@ -26,10 +25,14 @@ PLACE = {"file", "row", "field"}
 # `.at(...)` calls on something other than a module-level Code, and the Codes they can be. A new call of this kind
 # fails test_every_code_used_is_declared_and_every_declared_code_is_used until it is listed here.
 COMPUTED = {
-    ("sitegen/read/checks/personal_data.py", "code"): lambda: set(personal_data.EVERYWHERE) | set(personal_data.LABELS_ONLY),
+    ("sitegen/read/checks/personal_data.py", "code"): lambda: (
+        set(personal_data.EVERYWHERE) | set(personal_data.LABELS_ONLY)
+    ),
     # frictionless' own error types, passed on in its words (test_the_codes_frictionless_reports_are_declared breaks
     # packages to make it report them)
-    ("sitegen/read/checks/frictionless_errors.py", "PASSED_ON[code]"): lambda: set(frictionless_errors.PASSED_ON.values()),
+    ("sitegen/read/checks/frictionless_errors.py", "PASSED_ON[code]"): lambda: set(
+        frictionless_errors.PASSED_ON.values()
+    ),
 }
 
 
@@ -68,8 +71,11 @@ def scan(sources: list[Path], root: Path) -> tuple[set[Code], list[str]]:
             if not isinstance(node, ast.Call):
                 continue
             if (isinstance(node.func, ast.Name) and node.func.id == "Problem") or (
-                    isinstance(node.func, ast.Attribute) and node.func.attr == "Problem"):
-                wrong.append(f"{where}:{node.lineno}: Problem(...) built directly - declare a Code and call its .at(...)")
+                isinstance(node.func, ast.Attribute) and node.func.attr == "Problem"
+            ):
+                wrong.append(
+                    f"{where}:{node.lineno}: Problem(...) built directly - declare a Code and call its .at(...)"
+                )
                 continue
             if not (isinstance(node.func, ast.Attribute) and node.func.attr == "at"):
                 continue
@@ -80,11 +86,15 @@ def scan(sources: list[Path], root: Path) -> tuple[set[Code], list[str]]:
             module = module or _module(path, root)
             value = getattr(module, receiver, None) if isinstance(node.func.value, ast.Name) else None
             if not isinstance(value, Code):
-                wrong.append(f"{where}:{node.lineno}: {receiver}.at(...) - not a declared Code (declare it, or list the "
-                             "call in COMPUTED)")
+                wrong.append(
+                    f"{where}:{node.lineno}: {receiver}.at(...) - not a declared Code (declare it, or list the "
+                    "call in COMPUTED)"
+                )
             elif codes.get(value.code) is not value:
-                wrong.append(f"{where}:{node.lineno}: {receiver} ({value.code}) is not declared in a module under "
-                             "sitegen/read, so the guide does not list it")
+                wrong.append(
+                    f"{where}:{node.lineno}: {receiver} ({value.code}) is not declared in a module under "
+                    "sitegen/read, so the guide does not list it"
+                )
             else:
                 used.add(value)
     return used, wrong
@@ -95,8 +105,18 @@ def test_every_code_used_is_declared_and_every_declared_code_is_used():
     assert wrong == []
     codes = declared()
     # the scan sees the codes of every kind of module (not a vacuous pass)
-    assert {"no-packages", "unsafe-path", "formula-injection", "disclosive-count", "unreleased-figure", "view-invalid",
-            "typed-number", "chart-gone", "phone-number", "blank-row"} <= {code.code for code in used}
+    assert {
+        "no-packages",
+        "unsafe-path",
+        "formula-injection",
+        "disclosive-count",
+        "unreleased-figure",
+        "view-invalid",
+        "typed-number",
+        "chart-gone",
+        "phone-number",
+        "blank-row",
+    } <= {code.code for code in used}
     assert sorted(code.code for code in set(codes.values()) - used) == []
     assert problem_codes() == dict(sorted(codes.items()))  # the guide lists the same Codes
 
@@ -110,16 +130,19 @@ def test_a_code_missing_its_declaration_fails_the_scan(tmp_path):
         '    yield DISCLOSIVE_COUNT.at(path, 2, "value", period="p", measure="m", group="g", value=4, threshold=5, '
         "below=4)\n"
         '    yield BRAND_NEW_CODE.at(path, 2, "value")\n'
-        '    yield STRAY.at(path)\n'
-        '    yield code.at(path)\n'
-        '    yield Problem(path, 2, "value", "brand-new-code", "is odd", "fix it")\n', encoding="utf-8")
+        "    yield STRAY.at(path)\n"
+        "    yield code.at(path)\n"
+        '    yield Problem(path, 2, "value", "brand-new-code", "is odd", "fix it")\n',
+        encoding="utf-8",
+    )
     used, wrong = scan([tmp_path / "new_check.py"], tmp_path)
     assert {code.code for code in used} == {"disclosive-count"}
     assert wrong == [
         "new_check.py:6: BRAND_NEW_CODE.at(...) - not a declared Code (declare it, or list the call in COMPUTED)",
         "new_check.py:7: STRAY (stray-code) is not declared in a module under sitegen/read, so the guide does not list it",
         "new_check.py:8: code.at(...) - not a declared Code (declare it, or list the call in COMPUTED)",
-        "new_check.py:9: Problem(...) built directly - declare a Code and call its .at(...)"]
+        "new_check.py:9: Problem(...) built directly - declare a Code and call its .at(...)",
+    ]
 
 
 @pytest.mark.parametrize("code", sorted(declared()))
@@ -139,12 +162,24 @@ def test_each_declaration_is_complete_and_its_templates_format_with_its_example(
 
 
 def test_a_problem_prints_as_before_and_carries_the_korean_fix():
-    code = Code("some-code", "Some code", 'says "{what}"', "fix {what} at {field}", "{field}의 {what}를 고칩니다",
-                dict(file="f.csv", row=2, field="value", what="x"))
+    code = Code(
+        "some-code",
+        "Some code",
+        'says "{what}"',
+        "fix {what} at {field}",
+        "{field}의 {what}를 고칩니다",
+        dict(file="f.csv", row=2, field="value", what="x"),
+    )
     problem = code.at("data/f.csv", 3, "value", what="y")
     assert str(problem) == 'data/f.csv:3:value: [some-code] says "y" - fix y at value'
-    assert problem.as_dict() == {"file": "data/f.csv", "row": 3, "field": "value", "code": "some-code",
-                                 "message": 'says "y"', "hint": "fix y at value"}
+    assert problem.as_dict() == {
+        "file": "data/f.csv",
+        "row": 3,
+        "field": "value",
+        "code": "some-code",
+        "message": 'says "y"',
+        "hint": "fix y at value",
+    }
     assert problem.hint_ko == "value의 y를 고칩니다"
     assert problem == Problem("data/f.csv", 3, "value", "some-code", 'says "y"', "fix y at value")
     assert code.example_message == 'f.csv:2:value: says "x"'
@@ -171,8 +206,9 @@ def _break(folder: Path, case: str) -> None:
     groups.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-@pytest.mark.parametrize("case", ["blank-row", "extra-cell", "missing-cell", "unique-error", "package-error",
-                                  "frictionless-error"])
+@pytest.mark.parametrize(
+    "case", ["blank-row", "extra-cell", "missing-cell", "unique-error", "package-error", "frictionless-error"]
+)
 def test_the_codes_frictionless_reports_are_declared(tmp_path, config, case):
     _break(write_package(tmp_path / "tiny"), case)
     problems, _ = check_datasets(tmp_path, config)

@@ -3,10 +3,11 @@ figures and periods, differently defined reports, and the changelog entries that
 
 import yaml
 from conftest import ROOT
-from helpers import read_rows as rows, write_rows as write
+from helpers import read_rows as rows
+from helpers import write_rows as write
 
-from sitegen.read.changes import read_changelog
 from sitegen.commands.cli import main
+from sitegen.read.changes import read_changelog
 from sitegen.read.validation import check_datasets
 
 DATE = "2026-11-29"
@@ -30,7 +31,9 @@ def test_the_cyber_description_does_not_call_all_cyber_figures_deepfake():
     for name in ("README.md", "datasets/cyber-sexual-violence-crackdown-2024-25/datapackage.json"):
         text = (ROOT / name).read_text(encoding="utf-8")
         assert "deepfake part:" not in text and "and its deepfake part" not in text
-    descriptor = yaml.safe_load((ROOT / "datasets/cyber-sexual-violence-crackdown-2024-25/datapackage.json").read_text())
+    descriptor = yaml.safe_load(
+        (ROOT / "datasets/cyber-sexual-violence-crackdown-2024-25/datapackage.json").read_text()
+    )
     assert "all for cyber sexual violence as a whole" in descriptor["description"]
 
 
@@ -39,8 +42,9 @@ def test_every_touched_package_records_the_corrections_in_both_languages():
         entries, problems = read_changelog(folder)
         assert problems == []
         new = [e for e in entries if e.date == DATE]
-        assert new and all(e.kind in ("correction", "revision") and e.figures and e.reason["en"] and e.reason["ko"]
-                           for e in new), folder.name
+        assert new and all(
+            e.kind in ("correction", "revision") and e.figures and e.reason["en"] and e.reason["ko"] for e in new
+        ), folder.name
     kcsc = [e for e in read_changelog(ROOT / "datasets" / "kcsc-correction-requests")[0] if e.date == DATE]
     assert (kcsc[0].kind, kcsc[0].figures) == ("revision", ("jan-sep-2024/items_reviewed/total",))
 
@@ -58,12 +62,16 @@ def test_a_flag_set_without_a_changelog_entry_is_refused(shipped, capsys):
     assert main(["release", "--datasets", str(shipped)]) == 0
     path = shipped / "special-crackdown-2024" / "data" / "observations.csv"
     table = rows(path)
-    next(o for o in table if o["measure"] == "detained" and o["period_id"] == "crackdown-2024-08-28")["flag"] = "lower_confidence"
+    next(o for o in table if o["measure"] == "detained" and o["period_id"] == "crackdown-2024-08-28")["flag"] = (
+        "lower_confidence"
+    )
     write(path, table)
     capsys.readouterr()
     assert main(["check", "--datasets", str(shipped)]) == 1
-    assert ("[unrecorded-change] changed crackdown-2024-08-28 / detained / total: 59 [source vop-2025-04-17] -> "
-            "59 (lower_confidence) [source vop-2025-04-17]") in capsys.readouterr().out
+    assert (
+        "[unrecorded-change] changed crackdown-2024-08-28 / detained / total: 59 [source vop-2025-04-17] -> "
+        "59 (lower_confidence) [source vop-2025-04-17]"
+    ) in capsys.readouterr().out
 
 
 def test_a_correction_naming_a_moved_figure_covers_its_new_name(shipped, capsys):
@@ -77,12 +85,16 @@ def test_a_correction_naming_a_moved_figure_covers_its_new_name(shipped, capsys)
     assert main(["check", "--datasets", str(shipped)]) == 1
     assert "[unreleased-figure] added   year-2024 / detained / age_10_19" in capsys.readouterr().out
     changelog = folder / "changelog.yml"
-    changelog.write_text(f"- version: 1.0.3\n  date: 2026-12-08\n  kind: correction\n  reason_en: Moved.\n  reason_ko: 옮김.\n"
-                         '  figures: ["year-2024/detained/total", "year-2024/detained/age_10_19"]\n'
-                         + changelog.read_text(encoding="utf-8"), encoding="utf-8")
+    changelog.write_text(
+        "- version: 1.0.3\n  date: 2026-12-08\n  kind: correction\n  reason_en: Moved.\n  reason_ko: 옮김.\n"
+        '  figures: ["year-2024/detained/total", "year-2024/detained/age_10_19"]\n'
+        + changelog.read_text(encoding="utf-8"),
+        encoding="utf-8",
+    )
     descriptor = folder / "datapackage.json"
-    descriptor.write_text(descriptor.read_text(encoding="utf-8").replace('"version": "1.0.2"', '"version": "1.0.3"'),
-                          encoding="utf-8")
+    descriptor.write_text(
+        descriptor.read_text(encoding="utf-8").replace('"version": "1.0.2"', '"version": "1.0.3"'), encoding="utf-8"
+    )
     assert main(["check", "--datasets", str(shipped)]) == 0, capsys.readouterr().out
 
 

@@ -45,16 +45,24 @@ def test_the_shipped_falling_total_is_flagged_with_its_reason(one, config):
     assert _codes(one, config) == []
 
 
-@pytest.mark.parametrize("change", [
-    lambda row: row.update(flag="", note_en="", note_ko=""),  # no flag
-    lambda row: row.update(note_en="", note_ko=""),  # a flag without its reason
-    lambda row: row.update(flag="inconsistent_in_release"),  # a flag that does not say the figure is doubtful
-])
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda row: row.update(flag="", note_en="", note_ko=""),  # no flag
+        lambda row: row.update(note_en="", note_ko=""),  # a flag without its reason
+        lambda row: row.update(flag="inconsistent_in_release"),  # a flag that does not say the figure is doubtful
+    ],
+)
 def test_a_running_total_that_falls_is_refused_naming_row_and_values(one, config, change):
     _edit(one, change)
-    assert _codes(one, config) == [("falling-running-total", 14, "value",
-                                        "arrested / age_20_29 is 50 as of 2024-09-25, below 57 as of 2024-09-10: "
-                                        "a running total cannot fall")]
+    assert _codes(one, config) == [
+        (
+            "falling-running-total",
+            14,
+            "value",
+            "arrested / age_20_29 is 50 as of 2024-09-25, below 57 as of 2024-09-10: a running total cannot fall",
+        )
+    ]
 
 
 def test_a_rise_passes_and_daily_averages_may_fall(one, config):
@@ -65,7 +73,10 @@ def test_a_rise_passes_and_daily_averages_may_fall(one, config):
 def test_the_chart_that_draws_it_gives_the_reason(config):
     dataset = load_dataset(ROOT / "datasets" / PACKAGE)
     strings = i18n.load_strings(config.site_src / "i18n")
-    chart = next(c for c in build_charts(dataset, compute_figures(dataset), strings)
-                 if c.id == "arrests-by-age-2024-running-total")
+    chart = next(
+        c
+        for c in build_charts(dataset, compute_figures(dataset), strings)
+        if c.id == "arrests-by-age-2024-running-total"
+    )
     assert "2024년 9월 25일 기준 20대 누적 인원(50명)은 9월 10일 기준(57명)보다 적습니다." in chart.note["ko"]
     assert "The count of people in their 20s as of 25 Sep 2024 (50) is lower than" in chart.note["en"]

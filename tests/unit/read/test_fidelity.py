@@ -6,14 +6,16 @@ from pathlib import Path
 import yaml
 from conftest import ROOT
 
-from sitegen.read.catalog import find_packages, load_dataset
-from sitegen.read.checks import quoted as quoted_check
+from sitegen.build import check
 from sitegen.derive.conflicts import other_reports
 from sitegen.derive.figures import quoted_figures
-from sitegen.build import check
+from sitegen.read.catalog import find_packages, load_dataset
+from sitegen.read.checks import quoted as quoted_check
 from sitegen.read.validation import check_datasets
 
-SOURCES_DIR = Path("/work/shared/sources") if Path("/work/shared/sources").is_dir() else ROOT.parent / "shared" / "sources"
+SOURCES_DIR = (
+    Path("/work/shared/sources") if Path("/work/shared/sources").is_dir() else ROOT.parent / "shared" / "sources"
+)
 LIST = yaml.safe_load((ROOT / "tests" / "figures_md.yml").read_text(encoding="utf-8"))
 
 
@@ -63,8 +65,11 @@ def test_every_published_number_is_in_the_figures_list_with_the_same_source_and_
 
 def appears(value: str, source_id: str, text: dict[str, str]) -> bool:
     """The number, as a whole number token (20 does not match 2024 or 1.20), in one of its source's sections."""
-    return any(re.search(rf"(?<![\d,.]){re.escape(s)}(?![\d]|[,.]\d)", text[section])
-               for section in LIST["sources"][source_id]["sections"] for s in spellings(value))
+    return any(
+        re.search(rf"(?<![\d,.]){re.escape(s)}(?![\d]|[,.]\d)", text[section])
+        for section in LIST["sources"][source_id]["sections"]
+        for s in spellings(value)
+    )
 
 
 def test_every_listed_number_appears_in_its_section_of_figures_md():
@@ -77,7 +82,9 @@ def test_every_listed_number_appears_in_its_section_of_figures_md():
 def test_a_typo_in_the_list_is_caught():
     text = sections()
     assert appears("387", "joongang-daily-2024-09-26", text)
-    assert not appears("3871", "joongang-daily-2024-09-26", text) and not appears("38", "joongang-daily-2024-09-26", text)
+    assert not appears("3871", "joongang-daily-2024-09-26", text) and not appears(
+        "38", "joongang-daily-2024-09-26", text
+    )
 
 
 ADDRESS = re.compile(r"\b[a-z0-9][a-z0-9.-]*\.(?:kr|com|net|org)/[^\s,)\"]*[^\s,)\".:]")
@@ -119,7 +126,10 @@ def test_every_source_has_the_url_figures_md_gives_and_every_address_is_used():
 def test_a_source_without_the_address_figures_md_gives_fails():
     rows = list(source_rows())
     addresses = figures_md_addresses()
-    assert "koreajoongangdaily.joins.com/news/2025-04-17/national/socialAffairs/Police-arrest-nearly-1000-in-deepfake-sex-crime-crackdown/2287233" in addresses
+    assert (
+        "koreajoongangdaily.joins.com/news/2025-04-17/national/socialAffairs/Police-arrest-nearly-1000-in-deepfake-sex-crime-crackdown/2287233"
+        in addresses
+    )
     seed = [(package, source.copy()) for package, source in rows]
     for _, source in seed:
         if source["id"] == "joongang-daily-2025-04-17":
@@ -127,7 +137,11 @@ def test_a_source_without_the_address_figures_md_gives_fails():
     assert ("special-crackdown-2024", "joongang-daily-2025-04-17", "") in url_problems(seed, addresses)
     # and when the list also forgets the address, the address itself is reported as carried by no source
     listed = LIST["sources"]["joongang-daily-2025-04-17"]
-    LIST["sources"]["joongang-daily-2025-04-17"] = {**listed, "url": None, "no_url": "FIGURES.md gives no URL for this source"}
+    LIST["sources"]["joongang-daily-2025-04-17"] = {
+        **listed,
+        "url": None,
+        "no_url": "FIGURES.md gives no URL for this source",
+    }
     try:
         assert ("FIGURES.md", listed["url"], "no source carries it") in url_problems(seed, addresses)
     finally:
@@ -135,20 +149,30 @@ def test_a_source_without_the_address_figures_md_gives_fails():
 
 
 def test_every_cell_resolves_to_a_listed_source():
-    unknown = [(d.name, o["source_id"]) for d in datasets() for _, o in d.observations.iterrows()
-               if o["source_id"] not in LIST["sources"] or o["source_id"] not in set(d.sources["id"])]
+    unknown = [
+        (d.name, o["source_id"])
+        for d in datasets()
+        for _, o in d.observations.iterrows()
+        if o["source_id"] not in LIST["sources"] or o["source_id"] not in set(d.sources["id"])
+    ]
     assert unknown == []
 
 
 def test_released_by_is_the_body_figures_md_names():
-    text = (SOURCES_DIR / "FIGURES.md").read_text(encoding="utf-8") + (SOURCES_DIR / "seed-article-2025-04-17.txt").read_text(encoding="utf-8")
+    text = (SOURCES_DIR / "FIGURES.md").read_text(encoding="utf-8") + (
+        SOURCES_DIR / "seed-article-2025-04-17.txt"
+    ).read_text(encoding="utf-8")
     wrong = []
     for package, source in source_rows():
         listed = LIST["sources"][source["id"]]
         expected = listed["released_by"] or ""
         if source["released_by_en"] != expected or bool(source["released_by_ko"]) != bool(expected):
             wrong.append((package, source["id"], source["released_by_en"], expected))
-        wrong += [(package, source["id"], "basis not in FIGURES.md", words) for words in listed.get("basis", []) if words not in text]
+        wrong += [
+            (package, source["id"], "basis not in FIGURES.md", words)
+            for words in listed.get("basis", [])
+            if words not in text
+        ]
         if expected and not listed.get("basis"):
             wrong.append((package, source["id"], "no basis", expected))
     assert wrong == []
@@ -176,24 +200,33 @@ def test_260_percent_is_checked_at_the_release_rounding(shipped, config):
     assert [p.code for p in problems] == ["quoted-figure-mismatch"]
 
 
-CONFLICTS = {("asof-2024-07-31", "arrested", 146.0), ("year-2023", "correction_requests", 7178.0),
-             ("window-2024-01-01", "cases_reported", 476.0), ("year-2024", "women_share", 99.6)}
+CONFLICTS = {
+    ("asof-2024-07-31", "arrested", 146.0),
+    ("year-2023", "correction_requests", 7178.0),
+    ("window-2024-01-01", "cases_reported", 476.0),
+    ("year-2024", "women_share", 99.6),
+}
 
 
 def test_conflicts_and_corroborations_are_computed():
     reports = [r for d in datasets() for r in other_reports(d)]
     assert {(r.period_id, r.measure, r.value) for r in reports if r.kind == "conflict"} == CONFLICTS
     assert {(r.period_id, r.measure, r.value, r.source_id) for r in reports if r.kind == "different"} == {
-        ("since-2024-10", "information_provided", 1000.0, "korea-bizwire")}
+        ("since-2024-10", "information_provided", 1000.0, "korea-bizwire")
+    }
     agreeing = {(r.period_id, r.measure, r.value, r.qualifier) for r in reports if r.agrees}
     assert ("crackdown-2024-08-28", "arrested", 963.0, "exact") in agreeing
     assert ("crackdown-2024-08-28", "takedown_requests", 10000.0, "at_least") in agreeing
 
 
 def test_counts_from_1_to_4_name_their_release_as_disclosure_exemption():
-    small = [(d.name, o["period_id"], o["group"], o["disclosure_exemption"], o["source_id"])
-             for d, o, value in published_rows() if value and 1 <= float(value) <= 4
-             and d.measures.set_index("id").loc[o["measure"], "unit"] not in ("percent", "per_day")]
+    small = [
+        (d.name, o["period_id"], o["group"], o["disclosure_exemption"], o["source_id"])
+        for d, o, value in published_rows()
+        if value
+        and 1 <= float(value) <= 4
+        and d.measures.set_index("id").loc[o["measure"], "unit"] not in ("percent", "per_day")
+    ]
     assert small and all(exemption == source for *_, exemption, source in small)
 
 

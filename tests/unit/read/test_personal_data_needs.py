@@ -4,8 +4,15 @@ import re
 
 import pandas as pd
 
-from sitegen.read.checks.personal_data import (EVERYWHERE, LABELS_ONLY, NEEDS, PHONE_NUMBER, SCHOOL_NAME, _containing,
-                                               _hits)
+from sitegen.read.checks.personal_data import (
+    EVERYWHERE,
+    LABELS_ONLY,
+    NEEDS,
+    PHONE_NUMBER,
+    SCHOOL_NAME,
+    _containing,
+    _hits,
+)
 
 # At least one example per alternative of every pattern.
 EXAMPLES = {

@@ -8,8 +8,8 @@ import pytest
 from conftest import ROOT
 from helpers import GROUPS, VIEWS, obs, write_package
 
-from sitegen.read.catalog import load_dataset
 from sitegen.commands.cli import main
+from sitegen.read.catalog import load_dataset
 from sitegen.read.validation import check_datasets
 
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -53,7 +53,9 @@ def test_committed_fixtures_are_what_make_fixtures_writes(tmp_path):
     assert sorted(CASES) == sorted(p.name for p in FIXTURES.iterdir() if p.is_dir())
     for case in CASES:
         write_fixture(case, tmp_path / case)
-        assert snapshot(FIXTURES / case) == snapshot(tmp_path / case), f"run .venv/bin/python tests/make_fixtures.py ({case})"
+        assert snapshot(FIXTURES / case) == snapshot(tmp_path / case), (
+            f"run .venv/bin/python tests/make_fixtures.py ({case})"
+        )
 
 
 def places(problems, folder):
@@ -76,7 +78,9 @@ def test_check_command_lists_it_as_json_and_exits_1(case, capsys, monkeypatch):
     assert main(["check", "--datasets", f"tests/fixtures/{case}", "--format", "json"]) == 1
     out = capsys.readouterr()
     report = json.loads(out.out)
-    assert [(p["code"], p["row"], p["field"]) for p in report["problems"]] == [(c, r, f) for c, _, r, f in EXPECTED[case]]
+    assert [(p["code"], p["row"], p["field"]) for p in report["problems"]] == [
+        (c, r, f) for c, _, r, f in EXPECTED[case]
+    ]
     assert "Traceback" not in out.out + out.err
 
 
@@ -87,7 +91,9 @@ def test_messages_say_what_to_do():
     for case in ("encoding-cp949", "duplicate-key", "recoverable-suppression", "disclosive-count", "path-traversal"):
         problems, _ = check_datasets(FIXTURES / case, load_config(ROOT))
         config_problems[case] = str(problems[0])
-    assert "CP949" in config_problems["encoding-cp949"] and "iconv -f CP949 -t UTF-8" in config_problems["encoding-cp949"]
+    assert (
+        "CP949" in config_problems["encoding-cp949"] and "iconv -f CP949 -t UTF-8" in config_problems["encoding-cp949"]
+    )
     assert "as row 4" in config_problems["duplicate-key"] and "rows 4 and 16" in config_problems["duplicate-key"]
     assert "e.g. crackdown-2024-08-28 / arrested / age_40_49" in config_problems["recoverable-suppression"]
     assert "is 4, below the disclosure threshold of 5" in config_problems["disclosive-count"]
@@ -109,7 +115,9 @@ def test_every_formula_start_is_rejected(tmp_path, config, start):
 
     groups = [GROUPS[0], GROUPS[1], dict(GROUPS[2], name_ko=f"{start}cmd|' /C calc'!A0")]
     folder = write_package(tmp_path / "tiny", groups=groups)
-    with open(folder / "data" / "groups.csv", "w", encoding="utf-8", newline="") as handle:  # quoted, as Excel writes \r
+    with open(
+        folder / "data" / "groups.csv", "w", encoding="utf-8", newline=""
+    ) as handle:  # quoted, as Excel writes \r
         writer = csv.DictWriter(handle, list(groups[0]), quoting=csv.QUOTE_ALL, lineterminator="\n")
         writer.writeheader()
         writer.writerows(groups)
@@ -120,8 +128,15 @@ def test_every_formula_start_is_rejected(tmp_path, config, start):
 
 
 def test_zero_is_allowed_and_the_threshold_comes_from_the_config(tmp_path, config):
-    write_package(tmp_path / "tiny", observations=[obs("crackdown", "total", 7), obs("crackdown", "age_10_19", 0),
-                                                   obs("crackdown", "age_20_29", 7), obs("before", "total", 6)])
+    write_package(
+        tmp_path / "tiny",
+        observations=[
+            obs("crackdown", "total", 7),
+            obs("crackdown", "age_10_19", 0),
+            obs("crackdown", "age_20_29", 7),
+            obs("before", "total", 6),
+        ],
+    )
     assert check_datasets(tmp_path, config)[0] == []
     stricter = dataclasses.replace(config, disclosure_threshold=7)
     problems, _ = check_datasets(tmp_path, stricter)
@@ -133,34 +148,66 @@ def _suppressed(period, group, value=""):
 
 
 def test_a_suppressed_total_is_recoverable_from_its_parts(tmp_path, config):
-    write_package(tmp_path / "tiny", observations=[_suppressed("crackdown", "total"), obs("crackdown", "age_10_19", 60),
-                                                   obs("crackdown", "age_20_29", 40), obs("before", "total", 50)])
+    write_package(
+        tmp_path / "tiny",
+        observations=[
+            _suppressed("crackdown", "total"),
+            obs("crackdown", "age_10_19", 60),
+            obs("crackdown", "age_20_29", 40),
+            obs("before", "total", 50),
+        ],
+    )
     problems, _ = check_datasets(tmp_path, config)
     assert [(p.code, p.row, p.field) for p in problems] == [("recoverable-suppression", 2, "value")]
     assert "e.g. crackdown / arrested / age_20_29" in problems[0].hint
 
 
 def test_two_suppressed_parts_protect_each_other(tmp_path, config):
-    write_package(tmp_path / "tiny", observations=[obs("crackdown", "total", 100), _suppressed("crackdown", "age_10_19"),
-                                                   _suppressed("crackdown", "age_20_29"), obs("before", "total", 50)])
+    write_package(
+        tmp_path / "tiny",
+        observations=[
+            obs("crackdown", "total", 100),
+            _suppressed("crackdown", "age_10_19"),
+            _suppressed("crackdown", "age_20_29"),
+            obs("before", "total", 50),
+        ],
+    )
     assert check_datasets(tmp_path, config)[0] == []
 
 
 def test_recovery_follows_chains_of_parent_groups(tmp_path, config):
-    groups = GROUPS + [{"id": "age_10_13", "parent": "age_10_19", "name_ko": "10~13세", "name_en": "10-13"},
-                       {"id": "age_14_19", "parent": "age_10_19", "name_ko": "14~19세", "name_en": "14-19"}]
-    write_package(tmp_path / "tiny", groups=groups, observations=[
-        obs("crackdown", "total", 100), _suppressed("crackdown", "age_10_19"), obs("crackdown", "age_20_29", 40),
-        _suppressed("crackdown", "age_10_13"), obs("crackdown", "age_14_19", 50), obs("before", "total", 50)])
+    groups = GROUPS + [
+        {"id": "age_10_13", "parent": "age_10_19", "name_ko": "10~13세", "name_en": "10-13"},
+        {"id": "age_14_19", "parent": "age_10_19", "name_ko": "14~19세", "name_en": "14-19"},
+    ]
+    write_package(
+        tmp_path / "tiny",
+        groups=groups,
+        observations=[
+            obs("crackdown", "total", 100),
+            _suppressed("crackdown", "age_10_19"),
+            obs("crackdown", "age_20_29", 40),
+            _suppressed("crackdown", "age_10_13"),
+            obs("crackdown", "age_14_19", 50),
+            obs("before", "total", 50),
+        ],
+    )
     problems, _ = check_datasets(tmp_path, config)
     assert [(p.code, p.row) for p in problems] == [("recoverable-suppression", 3), ("recoverable-suppression", 5)]
 
 
 def test_an_incomplete_breakdown_does_not_reveal_anything(tmp_path, config):
     groups = GROUPS + [{"id": "age_30_39", "parent": "total", "name_ko": "30대", "name_en": "30s"}]
-    write_package(tmp_path / "tiny", groups=groups, observations=[
-        obs("crackdown", "total", 100), _suppressed("crackdown", "age_10_19"), obs("crackdown", "age_20_29", 40),
-        obs("before", "total", 50)])
+    write_package(
+        tmp_path / "tiny",
+        groups=groups,
+        observations=[
+            obs("crackdown", "total", 100),
+            _suppressed("crackdown", "age_10_19"),
+            obs("crackdown", "age_20_29", 40),
+            obs("before", "total", 50),
+        ],
+    )
     assert check_datasets(tmp_path, config)[0] == []
 
 
@@ -175,17 +222,25 @@ def test_shipped_package_uses_its_exemption(config):
 
 
 def test_suppressed_cells_show_as_suppressed_never_as_zero(tmp_path, config):
-    from sitegen.util import i18n
-    from sitegen.render.charts import build_charts
     from sitegen.derive.figures import compute_figures
     from sitegen.publish.metadata import describe_release
+    from sitegen.render.charts import build_charts
     from sitegen.render.pages import Publication, render_pages
+    from sitegen.util import i18n
 
     groups = GROUPS + [{"id": "age_30_39", "parent": "total", "name_ko": "30대", "name_en": "30s"}]
-    folder = write_package(tmp_path / "p" / "tiny", groups=groups, observations=[
-        obs("crackdown", "total", 100), _suppressed("crackdown", "age_10_19"), obs("crackdown", "age_20_29", 90),
-        _suppressed("crackdown", "age_30_39"), obs("before", "total", 50)],
-        views=[{**VIEWS[0], "spec": {**VIEWS[0]["spec"], "groups": ["age_10_19", "age_20_29", "age_30_39"]}}])
+    folder = write_package(
+        tmp_path / "p" / "tiny",
+        groups=groups,
+        observations=[
+            obs("crackdown", "total", 100),
+            _suppressed("crackdown", "age_10_19"),
+            obs("crackdown", "age_20_29", 90),
+            _suppressed("crackdown", "age_30_39"),
+            obs("before", "total", 50),
+        ],
+        views=[{**VIEWS[0], "spec": {**VIEWS[0]["spec"], "groups": ["age_10_19", "age_20_29", "age_30_39"]}}],
+    )
     problems, (dataset,) = check_datasets(tmp_path / "p", config)
     assert problems == []
     strings = i18n.load_strings(config.site_src / "i18n")
@@ -193,14 +248,19 @@ def test_suppressed_cells_show_as_suppressed_never_as_zero(tmp_path, config):
     chart = build_charts(dataset, figures, strings)[0]
     assert chart.rows["en"] == [["Teens", "suppressed"], ["20s", "90"], ["30s", "suppressed"]]
     assert chart.rows["ko"][0] == ["10대", "비공개"]
-    assert chart.csv == ("group,arrested.crackdown,arrested.crackdown.status\n"
-                         "age_10_19,,c\nage_20_29,90,\nage_30_39,,c\n")
+    assert chart.csv == (
+        "group,arrested.crackdown,arrested.crackdown.status\nage_10_19,,c\nage_20_29,90,\nage_30_39,,c\n"
+    )
     figure = json.loads(chart.figure["en"])
     assert figure["data"][0]["x"] == [None, 90.0, None]
     assert [a["text"] for a in figure["layout"]["annotations"]] == ["suppressed", "suppressed"]
     docs = {lang: tmp_path / "docs" / lang for lang in i18n.LANGUAGES}
-    render_pages([Publication(dataset, figures, [chart], describe_release(dataset, config, strings))], strings,
-                 config.site_src, docs)
+    render_pages(
+        [Publication(dataset, figures, [chart], describe_release(dataset, config, strings))],
+        strings,
+        config.site_src,
+        docs,
+    )
     page = (docs["en"] / "data" / "tiny.md").read_text(encoding="utf-8")
     assert page.count('<td class="num"><span class="suppressed">suppressed</span></td>') == 2
     assert '<td class="num">0</td>' not in page

@@ -1,9 +1,8 @@
 """Validation on tiny inline packages: every problem is found, with its place."""
 
 import pytest
-from helpers import obs, write_package
-
 from conftest import ROOT
+from helpers import obs, write_package
 
 from sitegen.read.validation import check_datasets
 
@@ -20,11 +19,14 @@ def test_valid_package_has_no_problem(tmp_path, config):
 
 
 def test_every_problem_is_reported_not_just_the_first(tmp_path, config):
-    write_package(tmp_path / "tiny", observations=[
-        obs("crackdown", "total", "many"),
-        obs("crackdown", "age_10_19", -3),
-        obs("nowhere", "age_20_29", 1, qualifier="roughly"),
-    ])
+    write_package(
+        tmp_path / "tiny",
+        observations=[
+            obs("crackdown", "total", "many"),
+            obs("crackdown", "age_10_19", -3),
+            obs("nowhere", "age_20_29", 1, qualifier="roughly"),
+        ],
+    )
     problems, datasets = check_datasets(tmp_path, config)
     assert datasets == []
     assert codes(problems) == [
@@ -49,7 +51,9 @@ def test_fractional_count_is_rejected(tmp_path, config):
 
 
 def test_empty_value_needs_a_status_and_status_needs_an_empty_value(tmp_path, config):
-    write_package(tmp_path / "tiny", observations=[obs("crackdown", "total", ""), obs("before", "total", 30, status="c")])
+    write_package(
+        tmp_path / "tiny", observations=[obs("crackdown", "total", ""), obs("before", "total", 30, status="c")]
+    )
     problems, _ = check_datasets(tmp_path, config)
     assert codes(problems) == [("missing-value", 2, "value"), ("status-with-value", 3, "status")]
 
@@ -72,9 +76,14 @@ def test_a_package_without_any_dated_source_is_refused(tmp_path, config):
 
 
 def test_two_published_figures_for_one_cell(tmp_path, config):
-    write_package(tmp_path / "tiny", observations=[obs("crackdown", "total", 10),
-                                                   obs("crackdown", "total", 20, source_id="src-a", role="alternative"),
-                                                   obs("before", "total", 10)])
+    write_package(
+        tmp_path / "tiny",
+        observations=[
+            obs("crackdown", "total", 10),
+            obs("crackdown", "total", 20, source_id="src-a", role="alternative"),
+            obs("before", "total", 10),
+        ],
+    )
     problems, _ = check_datasets(tmp_path, config)
     assert problems == []
 
@@ -106,7 +115,9 @@ def test_empty_folder_is_a_problem(tmp_path, config):
     assert codes(problems) == [("no-packages", None, None)]
 
 
-@pytest.mark.parametrize("case", ["text-in-count", "duplicate-key", "unresolved-source", "disclosive-count", "phone-number"])
+@pytest.mark.parametrize(
+    "case", ["text-in-count", "duplicate-key", "unresolved-source", "disclosive-count", "phone-number"]
+)
 def test_a_package_validated_one_table_per_worker_has_the_same_problems(case, monkeypatch, config):
     from sitegen.read import validation
 
@@ -160,8 +171,11 @@ def test_our_checks_failing_on_data_frictionless_rejects_do_not_hide_its_problem
 def test_columns_without_a_name_are_reported_once(tmp_path, config):
     groups = write_package(tmp_path / "tiny") / "data" / "groups.csv"
     lines = groups.read_text(encoding="utf-8").split("\n")
-    groups.write_text("\n".join([lines[0] + ",,"] + [line + ",," for line in lines[1:] if line]) + "\n", encoding="utf-8")
+    groups.write_text(
+        "\n".join([lines[0] + ",,"] + [line + ",," for line in lines[1:] if line]) + "\n", encoding="utf-8"
+    )
     problems, _ = check_datasets(tmp_path, config)
     assert [(p.code, p.row, p.field, p.message) for p in problems] == [
         ("duplicate-column", 1, None, "has 2 columns without a name"),
-        ("extra-column", 1, None, "has a column without a name that the schema does not define")]
+        ("extra-column", 1, None, "has a column without a name that the schema does not define"),
+    ]

@@ -4,10 +4,10 @@ import json
 
 from helpers import VIEWS, write_package
 
-from sitegen.util import i18n
+from sitegen.derive.figures import compute_figures
 from sitegen.read.catalog import load_dataset
 from sitegen.render.charts import build_charts, embeddable_json
-from sitegen.derive.figures import compute_figures
+from sitegen.util import i18n
 
 
 def charts_for(folder, config):
@@ -17,7 +17,9 @@ def charts_for(folder, config):
 
 
 def test_declared_charts_only(tmp_path, config):
-    assert charts_for(write_package(tmp_path / "none"), config) == []  # no view, no chart: the figures stay in the table
+    assert (
+        charts_for(write_package(tmp_path / "none"), config) == []
+    )  # no view, no chart: the figures stay in the table
     charts = charts_for(write_package(tmp_path / "p", views=VIEWS), config)
     assert [c.id for c in charts] == ["tiny-by-age", "tiny-before-and-during"]
     assert [c.periods for c in charts] == [("crackdown",), ("before", "crackdown")]
@@ -32,8 +34,9 @@ def test_summary_is_made_from_the_data(tmp_path, config):
     charts = charts_for(write_package(tmp_path / "p", views=VIEWS), config)
     assert charts[0].summary["en"] == "Of 100: Teens 60 (60.0%), 20s 40 (40.0%)."
     assert charts[0].summary["ko"] == "100명 가운데 10대 60명(60.0%), 20대 40명(40.0%)입니다."
-    assert charts[1].summary["en"] == ("Persons apprehended rose from 50 (Before) to 100 (Crackdown). "
-                                       "That is 2 times as many.")
+    assert charts[1].summary["en"] == (
+        "Persons apprehended rose from 50 (Before) to 100 (Crackdown). That is 2 times as many."
+    )
     assert charts[1].summary["ko"] == "검거 인원: 단속 전 50명에서 단속 100명으로 늘었습니다. 2배입니다."
 
 

@@ -13,36 +13,71 @@ import markdown
 import yaml
 from conftest import ROOT
 from helpers import write_package
-from hypothesis import example, HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from inert import executable_injections
 
-from sitegen.util import i18n
-from sitegen.read.catalog import load_dataset
-from sitegen.render.charts import build_charts
 from sitegen.derive.figures import compute_figures
 from sitegen.publish.metadata import describe_release
+from sitegen.read.catalog import load_dataset
+from sitegen.render.charts import build_charts
 from sitegen.render.pages import Publication, make_environment, render_pages
+from sitegen.util import i18n
 
 
 def test_script_json_filter_for_json_ld():
     env = make_environment(ROOT / "site_src" / "templates")
-    data = {"@type": "Dataset", "name": '</script><script>alert(1)</script>'}
+    data = {"@type": "Dataset", "name": "</script><script>alert(1)</script>"}
     out = env.from_string('<script type="application/ld+json">{{ d | script_json }}</script>').render(d=data)
     assert executable_injections(out) == []
     assert json.loads(out.split(">", 1)[1].rsplit("<", 1)[0]) == data
 
 
-FRAGMENTS = ["<script>", "</script>", "javascript:", "JaVaScRiPt:", "&#106;avascript:", " onerror=", "onload=",
-             '"', "'", "<", ">", "&", "[x](", ")", "{: ", "}", "\n", "\n\n", "`", "*", "alert(1)", "<img src=x ",
-             "</p>", "</h1>", "<!--", "-->", "---", "<a href=", "<svg/onload=", "{{", "}}", "<details>", "\\"]
+FRAGMENTS = [
+    "<script>",
+    "</script>",
+    "javascript:",
+    "JaVaScRiPt:",
+    "&#106;avascript:",
+    " onerror=",
+    "onload=",
+    '"',
+    "'",
+    "<",
+    ">",
+    "&",
+    "[x](",
+    ")",
+    "{: ",
+    "}",
+    "\n",
+    "\n\n",
+    "`",
+    "*",
+    "alert(1)",
+    "<img src=x ",
+    "</p>",
+    "</h1>",
+    "<!--",
+    "-->",
+    "---",
+    "<a href=",
+    "<svg/onload=",
+    "{{",
+    "}}",
+    "<details>",
+    "\\",
+]
 # Control characters other than tab, LF and CR are refused by the check before anything is rendered
 # (tests/unit/read/test_safety.py::test_a_control_character_is_a_problem_not_a_crash), so they never reach a page;
 # lone surrogates cannot come out of a UTF-8 file.
 REFUSED = "".join(map(chr, [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F]))
-hostile_text = st.lists(st.one_of(st.sampled_from(FRAGMENTS),
-                                  st.text(st.characters(exclude_characters=REFUSED, codec="utf-8"), max_size=5)),
-                        max_size=12).map("".join)
+hostile_text = st.lists(
+    st.one_of(
+        st.sampled_from(FRAGMENTS), st.text(st.characters(exclude_characters=REFUSED, codec="utf-8"), max_size=5)
+    ),
+    max_size=12,
+).map("".join)
 
 
 def _html_pages(docs_dir):
@@ -69,8 +104,9 @@ def test_random_metadata_never_yields_executable_markup(tmp_path_factory, config
     dataset.sources.loc[0, ["title", "quote", "publisher"]] = quote
     strings = i18n.load_strings(config.site_src / "i18n")
     figures = compute_figures(dataset)
-    publication = Publication(dataset, figures, build_charts(dataset, figures, strings),
-                              describe_release(dataset, config, strings))
+    publication = Publication(
+        dataset, figures, build_charts(dataset, figures, strings), describe_release(dataset, config, strings)
+    )
     docs = {lang: folder.parent / "docs" / lang for lang in i18n.LANGUAGES}
     pages = render_pages([publication], strings, config.site_src, docs)
     for page, html in _html_pages(folder.parent / "docs"):

@@ -23,8 +23,9 @@ def _chart(folder, config):
 def test_the_note_names_the_shorter_period_and_the_daily_averages(config):
     chart = _chart(ROOT / "datasets" / "special-crackdown-2024", config)
     assert chart.note["ko"] == "집중단속(216일)이 비교 기간(240일)보다 짧습니다. 평균: 하루 1.1명 → 하루 4.5명."
-    assert chart.note["en"] == ("The crackdown (216 days) is shorter than the comparison window (240 days). "
-                                "Average: 1.1 a day → 4.5 a day.")
+    assert chart.note["en"] == (
+        "The crackdown (216 days) is shorter than the comparison window (240 days). Average: 1.1 a day → 4.5 a day."
+    )
     assert [row[-1] for row in chart.rows["en"]] == ["1.1 a day", "4.5 a day"]  # beside each total in the table
 
 

@@ -26,17 +26,30 @@ def render(publications, source: str, lang: str = "ko") -> str:
     return env.from_string(source).render(lang=lang, root="", t={})
 
 
-@pytest.mark.parametrize(("call", "ko", "en"), [
-    ('ratio("cases-by-year", "year-2024", "year-2023", "arrested")', "6.8배", "6.8 times"),  # 682 / 100
-    ('ratio("special-crackdown-2024", "crackdown-2024-08-28", "window-2024-01-01", "arrested")', "3.6배", "3.6 times"),
-    # per day: (963 / 216) / (267 / 240) = 4.0
-    ('ratio("special-crackdown-2024", "crackdown-2024-08-28", "window-2024-01-01", "arrested", per_day=True)', "4배",
-     "4 times"),
-    # aged 10-13 of all (72 of 963), not of the teens (72 of 669)
-    ('share("special-crackdown-2024", "crackdown-2024-08-28", "arrested", "age_10_13", of_group="total")', "7.5%",
-     "7.5%"),
-    ('share("special-crackdown-2024", "crackdown-2024-08-28", "arrested", "age_10_13")', "10.8%", "10.8%"),
-])
+@pytest.mark.parametrize(
+    ("call", "ko", "en"),
+    [
+        ('ratio("cases-by-year", "year-2024", "year-2023", "arrested")', "6.8배", "6.8 times"),  # 682 / 100
+        (
+            'ratio("special-crackdown-2024", "crackdown-2024-08-28", "window-2024-01-01", "arrested")',
+            "3.6배",
+            "3.6 times",
+        ),
+        # per day: (963 / 216) / (267 / 240) = 4.0
+        (
+            'ratio("special-crackdown-2024", "crackdown-2024-08-28", "window-2024-01-01", "arrested", per_day=True)',
+            "4배",
+            "4 times",
+        ),
+        # aged 10-13 of all (72 of 963), not of the teens (72 of 669)
+        (
+            'share("special-crackdown-2024", "crackdown-2024-08-28", "arrested", "age_10_13", of_group="total")',
+            "7.5%",
+            "7.5%",
+        ),
+        ('share("special-crackdown-2024", "crackdown-2024-08-28", "arrested", "age_10_13")', "10.8%", "10.8%"),
+    ],
+)
 def test_computed_from_the_figures(publications, call, ko, en):
     assert f">{ko}</a>" in render(publications, "{{ " + call + " }}", "ko")
     assert f">{en}</a>" in render(publications, "{{ " + call + " }}", "en")

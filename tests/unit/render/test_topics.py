@@ -8,13 +8,13 @@ import pytest
 from conftest import ROOT
 
 from sitegen import SiteError
-from sitegen.util import i18n
 from sitegen.build import publication as publish
 from sitegen.read.catalog import find_packages, load_dataset
-from sitegen.render.pages import render_pages
 from sitegen.read.checks.prose import check_prose, typed_numbers
-from sitegen.render.topics import topic_slugs
 from sitegen.read.validation import check_datasets
+from sitegen.render.pages import render_pages
+from sitegen.render.topics import topic_slugs
+from sitegen.util import i18n
 
 
 def render(datasets: Path, config, site_src: Path, tmp_path: Path) -> dict[str, Path]:
@@ -72,7 +72,7 @@ def test_typed_number_in_a_topic_page_fails_check_with_file_and_line(shipped, co
     site_src = copied_site_src(tmp_path)
     page = site_src / "topics" / "ko" / "arrests.md.j2"
     lines = page.read_text(encoding="utf-8").splitlines()
-    line = next(i for i, text in enumerate(lines, 1) if text.startswith("<h2 id=\"main-points\">"))
+    line = next(i for i, text in enumerate(lines, 1) if text.startswith('<h2 id="main-points">'))
     lines.insert(line, "<p>지난해에는 1,234명이 검거됐습니다.</p>")
     page.write_text("\n".join(lines) + "\n", encoding="utf-8")
     shutil.copy(ROOT / "pyproject.toml", site_src.parent / "pyproject.toml")
@@ -86,20 +86,54 @@ def test_the_shipped_pages_type_no_number(config):
     assert check_prose(config.site_src) == []
 
 
-@pytest.mark.parametrize("text", [
-    "2024년 8월 28일", "2024.8.28.~2025.3.31.", "28 Aug 2024", "25 September 2024", "Aug 2024", "10대", "14세 미만",
-    "10~13세", "aged 10–13", "aged 10 to 13", "under 14", "20s", "teens", "1. First", "2차", "Q1 2021",
-    "112", "1366", "1377", "02-735-8994", "24시간", "24 hours", "UTF-8", "CP949", "A count of 0 is published.",
-    "2024, 2025 and 2021–2023",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2024년 8월 28일",
+        "2024.8.28.~2025.3.31.",
+        "28 Aug 2024",
+        "25 September 2024",
+        "Aug 2024",
+        "10대",
+        "14세 미만",
+        "10~13세",
+        "aged 10–13",
+        "aged 10 to 13",
+        "under 14",
+        "20s",
+        "teens",
+        "1. First",
+        "2차",
+        "Q1 2021",
+        "112",
+        "1366",
+        "1377",
+        "02-735-8994",
+        "24시간",
+        "24 hours",
+        "UTF-8",
+        "CP949",
+        "A count of 0 is published.",
+        "2024, 2025 and 2021–2023",
+    ],
+)
 def test_allowed_numbers(text):
     assert typed_numbers(text) == []
 
 
-@pytest.mark.parametrize("text, number", [
-    ("1,234명이 검거됐습니다", "1,234"), ("963 people", "963"), ("69.5%", "69.5"), ("+260%", "260"),
-    ("10,535건", "10,535"), ("1113", "1113"), ("2,024", "2,024"), ("about 8 months", "8"),
-])
+@pytest.mark.parametrize(
+    "text, number",
+    [
+        ("1,234명이 검거됐습니다", "1,234"),
+        ("963 people", "963"),
+        ("69.5%", "69.5"),
+        ("+260%", "260"),
+        ("10,535건", "10,535"),
+        ("1113", "1113"),
+        ("2,024", "2,024"),
+        ("about 8 months", "8"),
+    ],
+)
 def test_typed_numbers(text, number):
     assert [n for _, n in typed_numbers(text)] == [number]
 
@@ -109,20 +143,23 @@ def test_jinja_and_html_are_not_prose():
     assert typed_numbers(text) == []
 
 
-@pytest.mark.parametrize("call, says", [
-    ('fig("no-such-package", "year-2024", "arrested")', "no data package named 'no-such-package'"),
-    ('fig("cases-by-year", "year-2099", "arrested")', "has no period 'year-2099'"),
-    ('fig("cases-by-year", "year-2024", "no_measure")', "has no measure 'no_measure'"),
-    ('fig("cases-by-year", "year-2024", "arrested", "no_group")', "has no group 'no_group'"),
-    ('fig("cases-by-year", "year-2023", "detained")', "publishes no figure for year-2023 / detained / total"),
-    ('change("cases-by-year", "year-2024", "year-2022", "detained")', "publishes no figure"),
-    ('chart("no-such-chart")', "no chart has the id 'no-such-chart'"),
-])
+@pytest.mark.parametrize(
+    "call, says",
+    [
+        ('fig("no-such-package", "year-2024", "arrested")', "no data package named 'no-such-package'"),
+        ('fig("cases-by-year", "year-2099", "arrested")', "has no period 'year-2099'"),
+        ('fig("cases-by-year", "year-2024", "no_measure")', "has no measure 'no_measure'"),
+        ('fig("cases-by-year", "year-2024", "arrested", "no_group")', "has no group 'no_group'"),
+        ('fig("cases-by-year", "year-2023", "detained")', "publishes no figure for year-2023 / detained / total"),
+        ('change("cases-by-year", "year-2024", "year-2022", "detained")', "publishes no figure"),
+        ('chart("no-such-chart")', "no chart has the id 'no-such-chart'"),
+    ],
+)
 def test_an_unknown_reference_fails_the_build_naming_template_and_line(shipped_publications, tmp_path, call, says):
     site_src = copied_site_src(tmp_path)
     page = site_src / "topics" / "en" / "schools.md.j2"
     lines = page.read_text(encoding="utf-8").splitlines()
-    line = next(i for i, text in enumerate(lines, 1) if text.startswith("<h2 id=\"limits\">"))
+    line = next(i for i, text in enumerate(lines, 1) if text.startswith('<h2 id="limits">'))
     lines.insert(line - 1, f"<p>{{{{ {call} }}}}</p>")
     page.write_text("\n".join(lines) + "\n", encoding="utf-8")
     docs = {lang: tmp_path / "docs" / lang for lang in i18n.LANGUAGES}
@@ -134,7 +171,7 @@ def test_an_unknown_reference_fails_the_build_naming_template_and_line(shipped_p
 
 def test_a_build_of_other_packages_leaves_the_topics_out(config, tmp_path):
     """A fixture holds none of the packages the topics cite: the topic pages are left out, the rest builds."""
-    from helpers import obs, write_package
+    from helpers import write_package
 
     datasets = tmp_path / "datasets"
     write_package(datasets / "tiny")

@@ -7,12 +7,12 @@ import markupsafe
 import plotly.graph_objects as go
 import pytest
 
-from sitegen.render import drawing
-from sitegen.util import i18n
-from sitegen.read.catalog import load_dataset
-from sitegen.render.charts import build_charts
 from sitegen.derive.figures import compute_figures
+from sitegen.read.catalog import load_dataset
 from sitegen.read.validation import check_datasets
+from sitegen.render import drawing
+from sitegen.render.charts import build_charts
+from sitegen.util import i18n
 
 
 def _edit_view(folder, change):
@@ -40,27 +40,53 @@ def test_a_view_naming_an_unknown_period_fails_with_file_and_field(shipped, conf
 def test_a_view_mixing_a_snapshot_with_a_full_year_fails(shipped, config):
     def mix(spec):
         spec.update(type="bar", periods=["asof-2024-11-30", "year-2024"], annotations=[])
+
     folder = shipped / "crackdown-2024-running-totals"
     periods = folder / "data" / "periods.csv"  # a full year beside the snapshots, as a maintainer might add it
     text = periods.read_text(encoding="utf-8")
-    row = {"id": "year-2024", "name_ko": "2024년", "name_en": "2024", "start": "2024-01-01", "end": "2024-12-31",
-           "kind": "calendar_year", "source_id": "newsis-2024-12-03"}
+    row = {
+        "id": "year-2024",
+        "name_ko": "2024년",
+        "name_en": "2024",
+        "start": "2024-01-01",
+        "end": "2024-12-31",
+        "kind": "calendar_year",
+        "source_id": "newsis-2024-12-03",
+    }
     header = text.splitlines()[0].split(",")
     periods.write_text(text + ",".join(row.get(column, "") for column in header) + "\n", encoding="utf-8")
     path = _edit_view(folder, mix)
     assert (path, "views[0].spec.periods", "view-not-comparable") in _problems(shipped, config)
 
 
-@pytest.mark.parametrize("change, field, code", [
-    (lambda s: s.update(periods=["jan-jul-2024", "jan-aug-2025"], series=[{"measure": "arrested", "group": "age_0_18"}],
-                        annotations=[]), "views[0].spec.periods", "view-not-comparable"),  # a line over partial years
-    (lambda s: s.update(type="pie"), "views[0].spec.type", "view-invalid"),
-    (lambda s: s["series"].append({"measure": "teen_share"}), "views[0].spec.series", "view-invalid"),  # % beside counts
-    (lambda s: s["series"].append({"measure": "cases_solved"}), "views[0].spec.series[2]", "view-missing-figure"),
-    (lambda s: s["title"].pop("ko"), "views[0].spec.title", "view-invalid"),
-    (lambda s: s["annotations"][0].update(date="2019-05-01"), "views[0].spec.annotations[0].date", "view-invalid"),
-    (lambda s: s.update(type="stacked-bar", annotations=[]), "views[0].spec.series", "view-invalid"),  # total + ... stacked
-])
+@pytest.mark.parametrize(
+    "change, field, code",
+    [
+        (
+            lambda s: s.update(
+                periods=["jan-jul-2024", "jan-aug-2025"],
+                series=[{"measure": "arrested", "group": "age_0_18"}],
+                annotations=[],
+            ),
+            "views[0].spec.periods",
+            "view-not-comparable",
+        ),  # a line over partial years
+        (lambda s: s.update(type="pie"), "views[0].spec.type", "view-invalid"),
+        (
+            lambda s: s["series"].append({"measure": "teen_share"}),
+            "views[0].spec.series",
+            "view-invalid",
+        ),  # % beside counts
+        (lambda s: s["series"].append({"measure": "cases_solved"}), "views[0].spec.series[2]", "view-missing-figure"),
+        (lambda s: s["title"].pop("ko"), "views[0].spec.title", "view-invalid"),
+        (lambda s: s["annotations"][0].update(date="2019-05-01"), "views[0].spec.annotations[0].date", "view-invalid"),
+        (
+            lambda s: s.update(type="stacked-bar", annotations=[]),
+            "views[0].spec.series",
+            "view-invalid",
+        ),  # total + ... stacked
+    ],
+)
 def test_a_view_that_cannot_be_drawn_honestly_is_refused(shipped, config, change, field, code):
     path = _edit_view(shipped / "cases-by-year", change)
     assert (path, field, code) in _problems(shipped, config)
@@ -108,9 +134,15 @@ def _colours(trace):
 
 
 def test_a_time_axis_places_points_by_date():
-    model = drawing.Model("t", "line", ("a", "b", "c"), {"ko": ("a", "b", "c"), "en": ("a", "b", "c")},
-                          (drawing.Series("s", {"ko": "s", "en": "s"}, (10.0, 20.0, 30.0)),), {"ko": "명", "en": "n"},
-                          dates=("2024-01-31", "2024-02-10", "2024-04-30"))
+    model = drawing.Model(
+        "t",
+        "line",
+        ("a", "b", "c"),
+        {"ko": ("a", "b", "c"), "en": ("a", "b", "c")},
+        (drawing.Series("s", {"ko": "s", "en": "s"}, (10.0, 20.0, 30.0)),),
+        {"ko": "명", "en": "n"},
+        dates=("2024-01-31", "2024-02-10", "2024-04-30"),
+    )
     axis = drawing.line_axis(model, "en")
     xs = [axis["x"](c) for c in model.categories]
     assert xs[0] < xs[1] < xs[2] and (xs[1] - xs[0]) < (xs[2] - xs[1]) / 4  # 10 days vs 80 days

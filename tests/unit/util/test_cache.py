@@ -14,7 +14,9 @@ def test_a_changed_string_or_setting_changes_every_key(tmp_path, config):
     import dataclasses
 
     assert Cache(tmp_path / "cache", dataclasses.replace(config, site_url="https://example.org/")).key(package) != key
-    (package / "changelog.yml").write_text((package / "changelog.yml").read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    (package / "changelog.yml").write_text(
+        (package / "changelog.yml").read_text(encoding="utf-8") + "\n", encoding="utf-8"
+    )
     assert Cache(tmp_path / "cache", config).key(package) != key
 
 
