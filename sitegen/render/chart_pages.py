@@ -85,7 +85,7 @@ def write_embeds(publications: list[Publication], strings: dict, config, lang: s
 
 def embed_height(chart, lang: str, t: dict) -> int:
     """The height in CSS pixels that the embedded chart needs at EMBED_WIDTH, from the sizes in charts.css (body.embed)
-    and the length of its texts (tests/test_browser.py loads every embed and checks that it fits)."""
+    and the length of its texts (tests/browser/test_browser.py loads every embed and checks that it fits)."""
     width = EMBED_WIDTH - 32
     model = chart.model
     height = 24.0  # the body's padding

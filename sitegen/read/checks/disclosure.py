@@ -22,7 +22,7 @@ import pandas as pd
 
 from ...problems import Code, Problem
 
-# The exemption rule in the words the methodology pages use (tests/test_safety.py ties the two together).
+# The exemption rule in the words the methodology pages use (tests/site/test_generator_rules_built.py ties the two together).
 EXEMPTION_RULE = {
     "en": "A count of 1–{below} is published when the releasing body's figure was reported verbatim by a named "
     "outlet: `disclosure_exemption` holds the id of that outlet's source, and the package records the same "
