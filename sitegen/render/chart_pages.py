@@ -135,14 +135,20 @@ def embed_snippet(chart, lang: str, config, t: dict) -> str:
 
 
 def citation(chart, publication: Publication, lang: str, config) -> str:
-    """A citation of the chart: the site, the chart title, the package version and the chart's address."""
+    """A citation of the chart: the site, the chart title, the dataset and its version, the chart's address and the
+    original releases (outlet and date in the reader's language), with no bracket inside another."""
     page = f"{_base(config)}{'' if lang == 'ko' else 'en/'}charts/{chart.id}/"
-    site = _site_name(config, lang)
-    version = publication.dataset.version
-    sources = "; ".join(f"{c.outlet(lang)} ({c.published})" if c.published else c.outlet(lang) for c in chart.credits)
+    site, dataset = _site_name(config, lang), publication.dataset
+    sources = "; ".join(
+        ", ".join(filter(None, [c.outlet(lang), i18n.source_date(c.published, c.precision, lang)]))
+        for c in chart.credits
+    )
     if lang == "ko":
-        return f"{site}, 「{chart.title['ko']}」, 데이터 {publication.dataset.name} {version}판. {page} (원자료: {sources})"
-    return f'{site}, "{chart.title["en"]}", data {publication.dataset.name} version {version}. {page} (data from {sources})'
+        return f"{site}, 「{chart.title['ko']}」, 데이터 「{dataset.text('title', 'ko')}」 {dataset.version}판. {page}. 원자료: {sources}."
+    return (
+        f'{site}, "{chart.title["en"]}", data "{dataset.text("title", "en")}" version {dataset.version}. {page}. '
+        f"Original releases: {sources}."
+    )
 
 
 def _base(config) -> str:

@@ -53,3 +53,18 @@ def test_the_check_fails_on_a_field_name_title():
     assert not FIELD_NAME_TITLE.search("집중단속 기간과 그 전의 검거 인원") and not NESTED.search(
         "Crackdown (28 Aug 2024)"
     )
+
+
+def test_no_page_nests_brackets_in_its_text(built_site):
+    """Citations, source lines and reports included: "(원자료: 더팩트 (2024-09-26))" is how it used to read."""
+    import html as markup
+
+    bad = []
+    for page in sorted(built_site.rglob("index.html")):
+        if page.relative_to(built_site).parts[-2:-1] == ("guide",):
+            continue  # the maintainer's guide quotes code: spec(type(...))
+        text = re.sub(r"<(script|style)\b.*?</\1>", "", page.read_text(encoding="utf-8"), flags=re.S)
+        for line in markup.unescape(re.sub(r"<[^>]+>", "", text)).splitlines():
+            if NESTED.search(line) or FIELD_NAME_TITLE.search(line):
+                bad.append((page.relative_to(built_site).as_posix(), line.strip()[:120]))
+    assert bad == []
