@@ -174,3 +174,36 @@ def write_rows(path, table: list[dict]) -> None:
 def tree(folder) -> dict[str, bytes]:
     """Every file under a folder, by its path relative to it, with its bytes: two trees compare equal only if identical."""
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+# The new period both release tests add: the cyber sexual violence crackdown, into the 2024 crackdown's package.
+NEW_PERIOD, NEW_PERIOD_PACKAGE = "crackdown-2024-11-01", "special-crackdown-2024"
+
+
+def new_period(datasets, *extra, package=NEW_PERIOD_PACKAGE) -> int:
+    """`build_site.py new-period` for NEW_PERIOD, with the extra arguments given."""
+    from sitegen.commands.cli import main
+
+    names = [
+        "--name-ko",
+        "사이버성폭력 집중단속 (2024.11.1.~2025.10.31.)",
+        "--name-en",
+        "Cyber sexual violence crackdown (1 Nov 2024 – 31 Oct 2025)",
+    ]
+    package_args = ["--package", package] if package else []
+    return main(
+        [
+            "new-period",
+            "--datasets",
+            str(datasets),
+            "--id",
+            NEW_PERIOD,
+            "--start",
+            "2024-11-01",
+            "--end",
+            "2025-10-31",
+            *names,
+            *package_args,
+            *extra,
+        ]
+    )

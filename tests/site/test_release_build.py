@@ -5,41 +5,20 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from conftest import ROOT
+from helpers import NEW_PERIOD as NEW
+from helpers import NEW_PERIOD_PACKAGE as PACKAGE
+from helpers import new_period
 from helpers import read_rows as rows
 from helpers import write_rows as write
 
 from sitegen.commands.cli import main
 
-PACKAGE = "special-crackdown-2024"
-NEW = "crackdown-2024-11-01"
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
 @pytest.fixture(autouse=True)
 def at_root(monkeypatch):
     monkeypatch.chdir(ROOT)
-
-
-def new_period(datasets, *extra, package=PACKAGE):
-    return main(
-        [
-            "new-period",
-            "--datasets",
-            str(datasets),
-            "--id",
-            NEW,
-            "--start",
-            "2024-11-01",
-            "--end",
-            "2025-10-31",
-            "--name-ko",
-            "사이버성폭력 집중단속 (2024.11.1.~2025.10.31.)",
-            "--name-en",
-            "Cyber sexual violence crackdown (1 Nov 2024 – 31 Oct 2025)",
-            *(["--package", package] if package else []),
-            *extra,
-        ]
-    )
 
 
 def test_a_new_period_goes_from_nothing_to_a_published_page_changelog_and_feed_entry(shipped, tmp_path, capsys):

@@ -4,38 +4,15 @@ import subprocess
 
 import pytest
 from conftest import ROOT
+from helpers import NEW_PERIOD_PACKAGE as PACKAGE
+from helpers import new_period
 
 from sitegen.commands.cli import main
-
-PACKAGE = "special-crackdown-2024"
-NEW = "crackdown-2024-11-01"
 
 
 @pytest.fixture(autouse=True)
 def at_root(monkeypatch):
     monkeypatch.chdir(ROOT)
-
-
-def new_period(datasets, *extra, package=PACKAGE):
-    return main(
-        [
-            "new-period",
-            "--datasets",
-            str(datasets),
-            "--id",
-            NEW,
-            "--start",
-            "2024-11-01",
-            "--end",
-            "2025-10-31",
-            "--name-ko",
-            "사이버성폭력 집중단속 (2024.11.1.~2025.10.31.)",
-            "--name-en",
-            "Cyber sexual violence crackdown (1 Nov 2024 – 31 Oct 2025)",
-            *(["--package", package] if package else []),
-            *extra,
-        ]
-    )
 
 
 @pytest.mark.parametrize(
