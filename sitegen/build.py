@@ -41,15 +41,16 @@ def build_site(
 ) -> list[Problem]:
     """Build the site into out_dir. Returns the data problems (and builds nothing) if there are any.
     With a cache, a package's check results and derived figures, charts and files are reused while unchanged."""
-    problems, publications = check(datasets_dir, config, progress, cache)
+    strings = i18n.load_strings(config.site_src / "i18n")  # read once per build (the preview server edits them)
+    problems, publications = check(datasets_dir, config, progress, cache, strings)
     if problems:
         return problems
     with staging(out_dir) as work:
         progress.stage("files")
-        write_files(publications, work / "docs" / "ko", config)
+        write_files(publications, work / "docs" / "ko", config, strings)
         progress.stage("pages")
         stamp, removed = epoch(publications), removed_charts(datasets_dir)
-        editions = [Edition(lang, publications, config, work, stamp, removed) for lang in i18n.LANGUAGES]
+        editions = [Edition(lang, publications, config, strings, work, stamp, removed) for lang in i18n.LANGUAGES]
         for edition, seconds in zip(editions, parallel.run(build_edition, editions)):  # the languages side by side
             progress.detail(f"{edition.lang}: Markdown {seconds[0]:.2f}s, MkDocs {seconds[1]:.2f}s")
         mkdocs_runner.assemble({e.lang: e.site for e in editions}, work / "site")
@@ -65,14 +66,18 @@ def build_site(
 
 
 def check(
-    datasets_dir: Path, config: Config, progress: Progress = SILENT, cache: Cache | None = None
+    datasets_dir: Path,
+    config: Config,
+    progress: Progress = SILENT,
+    cache: Cache | None = None,
+    strings: dict | None = None,
 ) -> tuple[list[Problem], list[Publication]]:
     """Every data problem, and what is derived from the packages that have none. The packages' own checks run
     first; the pass after the figures judges what was derived (quoted figures, chart addresses)."""
     progress.stage("check")
     problems, datasets = check_datasets(datasets_dir, config, cache)
     progress.stage("figures")
-    publications = derive(datasets, config, cache)
+    publications = derive(datasets, config, strings or i18n.load_strings(config.site_src / "i18n"), cache)
     for publication in publications:
         progress.detail(
             f"{publication.dataset.name} {publication.dataset.version}: "
@@ -82,9 +87,8 @@ def check(
     return in_order(problems), ([] if problems else publications)
 
 
-def derive(datasets: list[Dataset], config: Config, cache: Cache | None = None) -> list[Publication]:
+def derive(datasets: list[Dataset], config: Config, strings: dict, cache: Cache | None = None) -> list[Publication]:
     """Each package with its figures, charts and download files (reused from the cache while unchanged)."""
-    strings = i18n.load_strings(config.site_src / "i18n")
     return per_package(
         cache,
         "publication",
@@ -102,11 +106,11 @@ def publication(dataset: Dataset, config: Config, strings: dict) -> Publication:
     )
 
 
-def write_files(publications: list[Publication], root: Path, config: Config) -> None:
+def write_files(publications: list[Publication], root: Path, config: Config, strings: dict) -> None:
     """What a reader downloads and a harvester reads, and the site's own assets, into the site root."""
     downloads.write_downloads([p.release.files for p in publications], root)
     downloads.write_chart_data([chart for p in publications for chart in p.charts], root)
-    metadata.write_catalog(publications, root, config, i18n.load_strings(config.site_src / "i18n"))
+    metadata.write_catalog(publications, root, config, strings)
     assets.copy_assets(config.site_src / "assets", root / "assets", config.root)
 
 
@@ -117,6 +121,7 @@ class Edition:
     lang: str
     publications: list[Publication]
     config: Config
+    strings: dict
     work: Path
     epoch: int
     removed: list[dict]
@@ -135,7 +140,7 @@ def build_edition(edition: Edition) -> tuple[float, float]:
     Markdown and by MkDocs."""
     started = time.perf_counter()
     lang, publications, config = edition.lang, edition.publications, edition.config
-    strings = i18n.load_strings(config.site_src / "i18n")
+    strings = edition.strings
     docs = {lang: edition.docs}
     pages = render_pages(publications, strings, config.site_src, docs, config.disclosure_threshold)
     pages += feed.render(publications, strings, config, docs)

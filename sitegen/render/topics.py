@@ -136,6 +136,9 @@ class References:
         self.packages = {p.dataset.name: p for p in publications}
         self.charts = {chart.id: chart for p in publications for chart in p.charts}
         self.chart_packages = {chart.id: p.dataset.name for p in publications for chart in p.charts}
+        self.ends = {
+            name: dict(zip(p.dataset.periods["id"], p.dataset.periods["end"])) for name, p in self.packages.items()
+        }
         self.cited: set[tuple[str, str]] = set()  # (package, period) of every figure cited since the last as_of()
         self.values = {}
         for name, p in self.packages.items():
@@ -163,10 +166,7 @@ class References:
     def cited_as_of(self) -> str:
         """The end date of the latest period whose figures the page cited so far (its prose and its charts), then
         start counting again: a topic page's "as of" line, called at its end (partials/topic_data.html.j2)."""
-        ends = [
-            str(self.packages[package].dataset.periods.set_index("id").loc[period, "end"])
-            for package, period in self.cited
-        ]
+        ends = [self.ends[package][period] for package, period in self.cited]
         self.cited.clear()
         return max(ends, default="")
 
