@@ -287,17 +287,34 @@ def baseline(folder: Path, against: str | None = None) -> pd.DataFrame | None:
             if path.is_file():
                 return read_table(path)
         return None
+    if not is_git_revision(against):
+        raise SiteError(
+            f"--against {against!r}: neither a folder nor a git ref (a tag, branch or commit; a ref never starts with"
+            " '-' nor holds spaces, '..', ':' or '\\') - pass an existing datasets folder, a tag, a branch or a commit"
+        )
     return _from_git(folder / "data" / "observations.csv", against)
 
 
+# A ref as `git check-ref-format --allow-onelevel` accepts it (and never an option: no leading '-'), or a commit hash,
+# optionally followed by ~N / ^N steps back (HEAD~1, v1.2.0^).
+_REF_COMPONENT = r"(?!\.)(?:(?!\.\.|@\{|\.lock(?:/|$))[^\x00-\x20\x7f~^:?*\[\\/])+(?<!\.)"
+_REVISION = re.compile(rf"(?!-)(?!@$){_REF_COMPONENT}(?:/{_REF_COMPONENT})*(?:[~^]\d*)*")
+
+
+def is_git_revision(text: str) -> bool:
+    """Whether text is a git ref or commit (with ~N/^N steps), and so can never be read by git as an option."""
+    return bool(_REVISION.fullmatch(text))
+
+
 def _from_git(path: Path, ref: str) -> pd.DataFrame | None:
+    """The observations at path as they were at ref; every value reaches git after --end-of-options."""
     path = path.resolve()
     try:
         top = subprocess.run(
             ["git", "rev-parse", "--show-toplevel"], cwd=path.parent, capture_output=True, text=True, check=True
         )
         shown = subprocess.run(
-            ["git", "show", f"{ref}:{path.relative_to(top.stdout.strip()).as_posix()}"],
+            ["git", "show", "--end-of-options", f"{ref}:{path.relative_to(top.stdout.strip()).as_posix()}"],
             cwd=path.parent,
             capture_output=True,
             text=True,
@@ -307,13 +324,20 @@ def _from_git(path: Path, ref: str) -> pd.DataFrame | None:
             f"--against {ref}: not a folder, and git cannot read it here ({error}) - pass a datasets folder or a git ref"
         ) from error
     if shown.returncode != 0:
-        check = subprocess.run(["git", "rev-parse", "--verify", "--quiet", ref], cwd=path.parent, capture_output=True)
+        check = subprocess.run(
+            ["git", "rev-parse", "--verify", "--quiet", "--end-of-options", ref], cwd=path.parent, capture_output=True
+        )
         if check.returncode != 0:
             raise SiteError(
                 f"--against {ref}: neither a folder nor a git ref - pass a datasets folder, a tag or a commit"
             )
         return None  # the package did not exist at that ref: every figure is new
-    return pd.read_csv(StringIO(shown.stdout), dtype=str, keep_default_na=False)
+    try:
+        return pd.read_csv(StringIO(shown.stdout), dtype=str, keep_default_na=False)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError) as error:
+        raise SiteError(
+            f"--against {ref}: {path.name} at that ref is not a table ({error}) - pass the ref of a published release"
+        ) from error
 
 
 def _cells(frame: pd.DataFrame | None) -> dict[tuple, tuple[dict, int]]:
