@@ -22,7 +22,7 @@ from ..read.changes import changelog_entries
 from ..read.checks import disclosure
 from ..read.views import declared_names
 from ..util import i18n
-from . import sentences, topics
+from . import campaigns, sentences, topics
 from .charts import Chart, embeddable_json
 from .glossary import link_terms
 from .page_data import PackageView
@@ -84,6 +84,7 @@ def render_pages(
     env.globals.update(
         topics.References(publications, env, project).globals()
     )  # fig(), change(), share(), per_day(), chart()
+    env.globals["campaign_intro"] = campaigns.intro  # a campaign page's opening sentences, from its data
     views = {id(p): PackageView(p) for p in publications}  # plain lookups for the templates, once per package
 
     def common(lang: str) -> dict:
