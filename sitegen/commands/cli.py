@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from ..config import load_config
 from ..problems import Problem
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_ERROR = 0, 1, 2
+PRINTED_PROBLEMS = 200  # text on a terminal lists this many; --output FILE and --format json give every one
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -22,8 +24,25 @@ def main(argv: list[str] | None = None) -> int:
     except SiteError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_ERROR
+    except BrokenPipeError:  # the reader stopped reading (`check | head`): nothing more to say, and no one to say it to
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_ERROR
+    except OSError as error:  # the file system failed where no stage said more: still one line, with the path
+        print(
+            f"error: {os_error(error, 'read or write')} - check that the folder exists, is writable and has space",
+            file=sys.stderr,
+        )
+        return EXIT_ERROR
     except KeyboardInterrupt:
         return EXIT_ERROR
+
+
+def os_error(error: OSError, doing: str = "write") -> str:
+    """An OSError in words: the path, what went wrong and its errno, e.g. "cannot write a/b.png: No space left on
+    device (errno 28)"."""
+    where = f"{error.filename}" + (f" -> {error.filename2}" if error.filename2 else "") if error.filename else "a file"
+    cause = error.strerror or str(error) or type(error).__name__
+    return f"cannot {doing} {where}: {cause}" + (f" (errno {error.errno})" if error.errno else "")
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -43,6 +62,12 @@ def make_parser() -> argparse.ArgumentParser:
     _datasets_option(check)
     check.add_argument(
         "--format", choices=["text", "json"], default="text", help="text for people (default), json for CI and tools"
+    )
+    check.add_argument(
+        "--output",
+        type=Path,
+        metavar="FILE",
+        help=f"write every problem to FILE (text lists only the first {PRINTED_PROBLEMS} on the screen)",
     )
     check.set_defaults(run=run_check)
 
@@ -144,27 +169,46 @@ def _datasets_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def report(problems: list[Problem], fmt: str = "text") -> None:
-    if fmt == "json":
-        json.dump(
-            {"problems": [p.as_dict() for p in problems], "count": len(problems)},
-            sys.stdout,
-            ensure_ascii=False,
-            indent=2,
-        )
-        print()
+def report(problems: list[Problem], fmt: str = "text", output: Path | None = None) -> None:
+    """The problems on stdout: every one as JSON, the first PRINTED_PROBLEMS as text; or every one into output.
+    The count (and, when some were left out, how to get them all) goes to stderr."""
+    if output is not None:
+        try:
+            with open(output, "w", encoding="utf-8") as stream:
+                _write(problems, fmt, stream, len(problems))
+        except OSError as error:
+            raise SiteError(f"{os_error(error)} - pass --output a file in a folder you can write to") from error
+    else:
+        _write(problems, fmt, sys.stdout, PRINTED_PROBLEMS if fmt == "text" else len(problems))
+    if not problems or fmt == "json" and output is None:
         return
-    for problem in problems:
-        print(problem)
-    if problems:
-        print(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found.", file=sys.stderr)
+    found = f"{len(problems):,} problem{'s' if len(problems) != 1 else ''} found"
+    if output is not None:
+        print(f"{found}; every one is in {output}.", file=sys.stderr)
+    elif len(problems) > PRINTED_PROBLEMS:
+        print(
+            f"{found}; only the first {PRINTED_PROBLEMS} are listed above - run `python build_site.py check "
+            "--output problems.txt` (or `--format json`) to get every one.",
+            file=sys.stderr,
+        )
+    else:
+        print(f"{found}.", file=sys.stderr)
+
+
+def _write(problems: list[Problem], fmt: str, stream, limit: int) -> None:
+    if fmt == "json":
+        report = {"problems": [p.as_dict() for p in problems], "count": len(problems)}
+        json.dump(report, stream, ensure_ascii=False, indent=2)
+        stream.write("\n")
+        return
+    stream.writelines(f"{problem}\n" for problem in problems[:limit])
 
 
 def run_check(args) -> int:
     from ..build import check
 
     problems, publications = check(args.datasets, load_config())
-    report(problems, args.format)
+    report(problems, args.format, args.output)
     if not problems and args.format == "text":
         print(f"{len(publications)} data package{'s' if len(publications) != 1 else ''} checked: no problems.")
     return EXIT_PROBLEMS if problems else EXIT_OK

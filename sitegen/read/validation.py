@@ -130,7 +130,7 @@ def _before_frictionless(folder: Path) -> tuple[dict | None, list[Problem]]:
 def _validate(folder: Path, descriptor: dict, name: str | None) -> list[Problem]:
     """The problems frictionless finds in one table (`name`) or in every table (None)."""
     try:
-        report = Package(descriptor, basepath=str(folder)).validate(name=name)
+        report = Package(descriptor, basepath=str(folder)).validate(name=name, limit_errors=0)  # 0: every error
     except frictionless.FrictionlessException as error:
         return [PACKAGE_ERROR.at(folder / DESCRIPTOR, message=error.error.message)]
     problems = [from_descriptor_error(folder, error) for error in report.errors]
