@@ -2,7 +2,7 @@
 
 The picture is drawn from the chart's model with the page's own geometry (sitegen.render.drawing: bars run
 horizontally and take BAR_SPACE of the width for the longest, a line uses `line_axis`, `nice_ticks` and
-`line_labels`, the Okabe-Ito palette), and it carries its provenance in it: title, subtitle, the source
+the placing of texts of chart_layout, the Okabe-Ito palette), and it carries its provenance in it: title, subtitle, the source
 line (publishers and dates), the licence, the site's name and address. 1200×630 is the Open Graph size, so
 the same PNG is the page's link preview.
 
@@ -26,6 +26,7 @@ from markupsafe import escape
 
 from .. import SiteError
 from ..config import Config
+from ..render import chart_layout as layout
 from ..render import drawing
 from ..util import i18n, parallel
 from . import assets
@@ -252,11 +253,17 @@ def chart_address(config: Config, chart_id: str, lang: str) -> str:
 def _legend(model: drawing.Model, lang: str, text: Text, top: float) -> tuple[list[str], float]:
     parts, x = [], MARGIN
     for s in model.series:
-        parts.append(
-            f'<rect x="{x}" y="{top + 4:g}" width="18" height="18" rx="3" fill="{drawing.PALETTE[s.colour]}"/>'
-        )
-        parts.append(_text(x + 26, top + 20, s.label[lang], 21, INK))
-        x += 26 + text.width(s.label[lang], 21) + 32
+        colour = drawing.PALETTE[s.colour]
+        if model.kind == "line":  # a stretch of line, dashed for a subset (as on the page)
+            dash = ' stroke-dasharray="7 4"' if s.subset_of else ""
+            parts.append(
+                f'<line x1="{x}" x2="{x + 18}" y1="{top + 13:g}" y2="{top + 13:g}" stroke="{colour}" '
+                f'stroke-width="4"{dash}/>'
+            )
+        else:
+            parts.append(f'<rect x="{x}" y="{top + 4:g}" width="18" height="18" rx="3" fill="{colour}"/>')
+        parts.append(_text(x + 26, top + 20, s.name(lang), 21, INK))
+        x += 26 + text.width(s.name(lang), 21) + 32
     return parts, x
 
 
@@ -314,79 +321,62 @@ def _bar(x: float, y: float, width: float, height: float, colour: int) -> str:
 
 
 def _line(model: drawing.Model, lang: str, text: Text, top: float, bottom: float) -> list[str]:
-    """A line over time with the page's axis (ticks, positions, labels), stretched to the picture's width."""
+    """A line over time with the page's axis, rules for its texts (chart_layout) and colours, at the picture's size."""
     axis = drawing.line_axis(model, lang)
-    size = 19
+    size, value_size = 19, 21
     ticks = [i18n.number(tick, lang) for tick in axis["y_ticks"]]
     left = MARGIN + max(text.width(tick, size) for tick in ticks) + 14
     # With several lines the value axis' title is on the legend's row and each line's last value is at its end.
     several = len(model.series) > 1
-    ends = [(s, [v for v in s.values if v is not None][-1]) for s in model.series]
-    right = WIDTH - MARGIN - (max(text.width(i18n.number(v, lang), 21, 700) for _, v in ends) + 16 if several else 28)
+    ends = [t for s in model.series for t in drawing.line_labels(model, s, lang) if t]
+    right = WIDTH - MARGIN - (max(layout.text_width(t, value_size) for t in ends) + 2 * layout.GAP if several else 28)
     parts = [] if several else [_text(MARGIN, top + 16, model.axis_title[lang], size, FAINT)]
     plot_top = top + (0 if several else 30) + (30 if model.annotations else 0) + 24
-    plot_bottom = bottom - 34
-    span = drawing.WIDTH - drawing.LEFT - drawing.RIGHT
+    plot = layout.Plot(axis["y_max"], plot_top, bottom - 34, HEIGHT, value_size)
+    row = plot_top - 34
+    drawn = layout.line_layout(model, lang, plot, (right - left,), WIDTH - MARGIN - right, row)
 
-    def x_of(key: str) -> float:
-        return round(left + (axis["x"](key) - drawing.LEFT) / span * (right - left), 1)
+    def x_of(fx: float) -> float:
+        return round(left + fx * (right - left), 1)
 
-    def y_of(value: float) -> float:
-        return round(plot_bottom - (plot_bottom - plot_top) * value / axis["y_max"], 1)
-
+    for x0, x1 in drawn["bands"]:
+        parts.append(
+            f'<rect x="{x_of(x0):g}" y="{row - size:g}" width="{x_of(x1) - x_of(x0):g}" '
+            f'height="{plot.bottom - row + size:g}" fill="#767676" fill-opacity="0.14"/>'
+        )
     for tick, label in zip(axis["y_ticks"], ticks):
-        y = y_of(tick)
+        y = plot.y(tick)
         parts.append(
             f'<rect x="{left:g}" y="{y - 0.75:g}" width="{right - left:g}" height="1.5" '
             f'fill="{RULE if tick else "#9e9e9e"}"/>'
         )
         parts.append(_text(left - 12, y + 6, label, size, MUTED, 400, "end"))
     for position, label in axis["x_ticks"]:
-        x = round(left + (position - drawing.LEFT) / span * (right - left), 1)
-        parts.append(_text(x, plot_bottom + 30, label, size, MUTED, 400, "middle"))
-    for note in model.annotations:
-        x = x_of(note.at)
-        on_right = drawing.annotation_on_the_right(axis["x"](note.at))
+        parts.append(_text(x_of(position), plot.bottom + 30, label, size, MUTED, 400, "middle"))
+    for rule in drawn["rules"]:
+        x = x_of(rule.fx)
         parts.append(
-            f'<line x1="{x:g}" x2="{x:g}" y1="{plot_top - 30:g}" y2="{plot_bottom:g}" stroke="{FAINT}" '
+            f'<line x1="{x:g}" x2="{x:g}" y1="{rule.y0:g}" y2="{rule.y1:g}" stroke="{FAINT}" '
             f'stroke-width="2" stroke-dasharray="6 5"/>'
         )
-        parts.append(
-            _text(
-                x - 8 if on_right else x + 8,
-                plot_top - 34,
-                note.label[lang],
-                size,
-                MUTED,
-                400,
-                "end" if on_right else "start",
-            )
-        )
-    for s in model.series:
+    for note in drawn["notes"]:
+        parts.append(_text(x_of(note.fx) + note.dx, note.y, note.text, size, MUTED, 400, note.anchor))
+    for s, points in zip(model.series, drawn["lines"]):
         colour = drawing.PALETTE[s.colour]
-        points = [(x_of(key), y_of(v)) for key, v in zip(axis["keys"], s.values) if v is not None]
-        path = " ".join(f"{x:g},{y:g}" for x, y in points)
+        path = " ".join(f"{x_of(p[0]):g},{p[1]:g}" for p in points if p)
+        dash = ' stroke-dasharray="12 8"' if s.subset_of else ""
         parts.append(
-            f'<polyline points="{path}" fill="none" stroke="{colour}" stroke-width="4" '
+            f'<polyline points="{path}" fill="none" stroke="{colour}" stroke-width="4"{dash} '
             f'stroke-linejoin="round" stroke-linecap="round"/>'
         )
-        labels = [label for label in drawing.line_labels(model, s, lang) if label is not None]
-        for (x, y), label in zip(points, labels):
-            parts.append(f'<circle cx="{x:g}" cy="{y:g}" r="7" fill="{colour}" stroke="#ffffff" stroke-width="2"/>')
-            if label and not several:
-                parts.append(_text(x, y - 16, label, 21, INK, 700, "middle"))
-    if several:
-        last = max(x_of([k for k, v in zip(axis["keys"], s.values) if v is not None][-1]) for s in model.series)
-        parts += _end_labels([(y_of(v), i18n.number(v, lang)) for _, v in ends], last + 16)
+        for p in points:
+            if p:
+                parts.append(
+                    f'<circle cx="{x_of(p[0]):g}" cy="{p[1]:g}" r="7" fill="{colour}" stroke="#ffffff" stroke-width="2"/>'
+                )
+    for value in drawn["values"]:
+        parts.append(_text(x_of(value.fx) + value.dx, value.y, value.text, value_size, INK, 700, value.anchor))
     return parts
-
-
-def _end_labels(labels: list[tuple[float, str]], x: float, gap: float = 24) -> list[str]:
-    """Values written beside the ends of lines, moved apart vertically where they would overlap."""
-    placed: list[tuple[float, str]] = []
-    for y, label in sorted(labels):
-        placed.append((max(y, placed[-1][0] + gap) if placed else y, label))
-    return [_text(x, y + 7, label, 21, INK, 700) for y, label in placed]
 
 
 # --- the PNG --------------------------------------------------------------------------------------------------------

@@ -11,18 +11,20 @@ and is one Plotly point, so the two can be counted against each other.
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 from dataclasses import dataclass, field
 
 from markupsafe import Markup, escape
 
 from ..util import i18n
+from . import chart_layout as layout
 from . import sentences
 
 # Okabe-Ito: distinguishable with the common forms of colour blindness. The static chart takes the colours from
 # CSS (--chart-N, lighter in the dark scheme), the interactive one from the same variables (charts.js).
-PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+# The ninth colour is the neutral grey of the bars beside a highlighted one.
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000", "#8C8C8C"]
+NEUTRAL = 8
 BAR_SPACE = 80.0  # percent of the width the longest bar takes; the rest holds its value
 
 
@@ -33,6 +35,11 @@ class Series:
     values: tuple[float | None, ...]  # one per category; None = suppressed or not published
     colour: int = 0  # index into PALETTE
     decimals: tuple[int, ...] = ()  # the decimals each value was published with (8.80), when it had any
+    subset_of: str = ""  # the key of the series whose group holds this one's (aged 10-13 within teens): drawn dashed
+    legend: dict[str, str] = field(default_factory=dict)  # its name in the legend, when not its label ("of whom ...")
+
+    def name(self, lang: str) -> str:
+        return self.legend.get(lang) or self.label[lang]
 
     def text(self, index: int, lang: str, suppressed: str = "") -> str:
         """The value written beside its mark, as the release printed it."""
@@ -46,6 +53,8 @@ class Series:
 class Annotation:
     at: str  # an ISO date on a time axis, or a category id
     label: dict[str, str]
+    date: str = ""  # on a category axis: the event's date, inside the category's period
+    within: tuple[str, str] = ("", "")  # on a category axis: the first and last day of that period
 
 
 @dataclass(frozen=True)
@@ -60,6 +69,7 @@ class Model:
     annotations: tuple[Annotation, ...] = ()
     highlight: tuple[str, ...] = field(default=())  # categories drawn in the accent colour (single-series bars)
     suppressed: dict[str, str] = field(default_factory=dict)  # the text shown for a suppressed value
+    category_colours: dict[str, int] = field(default_factory=dict)  # a chart over groups: each group's own colour
 
     @property
     def orientation(self) -> str:
@@ -70,8 +80,9 @@ class Model:
         return sum(v is not None for s in self.series for v in s.values)
 
     def colour_of(self, series: Series, category: str) -> int:
+        """A highlighted bar takes its group's colour (the series' over periods), the others the neutral grey."""
         if self.highlight and len(self.series) == 1:
-            return 1 if category in self.highlight else 0
+            return self.category_colours.get(category, series.colour) if category in self.highlight else NEUTRAL
         return series.colour
 
 
@@ -92,13 +103,21 @@ def static(model: Model, lang: str) -> Markup:
 
 
 def _legend(model: Model, lang: str) -> str:
+    """The series' names beside their keys: a swatch for bars, a stretch of line (dashed for a subset) for lines."""
     if len(model.series) < 2:
         return ""
-    items = "".join(
-        f'<li><span class="chart__swatch chart-c{s.colour}" aria-hidden="true"></span>{escape(s.label[lang])}</li>'
-        for s in model.series
-    )
+    items = "".join(f"<li>{_key(model, s)}{escape(s.name(lang))}</li>" for s in model.series)
     return f'<ul class="chart__legend">{items}</ul>'
+
+
+def _key(model: Model, s: Series) -> str:
+    if model.kind != "line":
+        return f'<span class="chart__swatch chart-c{s.colour}" aria-hidden="true"></span>'
+    dashed = " chart__line--subset" if s.subset_of else ""
+    return (
+        f'<svg class="chart__key" width="22" height="12" aria-hidden="true" focusable="false">'
+        f'<line class="chart__line chart-s{s.colour}{dashed}" x1="1" x2="21" y1="6" y2="6"></line></svg>'
+    )
 
 
 def _bar_rows(model: Model, lang: str) -> str:
@@ -151,137 +170,107 @@ def _bar_rows(model: Model, lang: str) -> str:
     return "".join(rows)
 
 
-# A line chart's drawing area, in SVG units (the SVG scales to the column's width).
-WIDTH, HEIGHT = 480, 300
-LEFT, RIGHT, TOP, BOTTOM = 52, 20, 40, 40
+# A line chart on the page: a fixed height in CSS pixels, the width of its column. Across, everything is placed in
+# percent of the plot's width; text keeps its size in pixels (chart_layout says where it goes).
+HEIGHT, FONT = 280, 13
+PAGE_WIDTHS = layout.WIDTHS
+
+
+def page_plot(model: Model) -> layout.Plot:
+    top = 30 + (FONT + 10 if model.annotations else 0)
+    bottom = HEIGHT - 30 - (19 if model.dates else 0)  # a time axis writes the year under the month
+    return layout.Plot(line_axis(model, "en")["y_max"], top, bottom, HEIGHT, FONT)
+
+
+def margins(model: Model, lang: str) -> tuple[int, int]:
+    """The pixels left of the plot (for the value axis' ticks) and right of it (for the lines' last values)."""
+    ticks = [i18n.number(t, lang) for t in line_axis(model, lang)["y_ticks"]]
+    left = max(layout.text_width(t, FONT) for t in ticks) + 10
+    ends = [t for s in model.series for t in layout.line_labels(model, s, lang) if t]
+    right = max((layout.text_width(t, FONT) for t in ends), default=0) + 2 * layout.GAP if len(model.series) > 1 else 16
+    return math.ceil(left), math.ceil(right)
+
+
+def _pc(fx: float) -> str:
+    return f"{fx * 100:.2f}%"
+
+
+def _text(t: layout.Text, css: str) -> str:
+    anchor = f' text-anchor="{t.anchor}"' if t.anchor != "start" else ""
+    dx = f' dx="{t.dx:g}"' if t.dx else ""
+    return f'<text class="{css}" x="{_pc(t.fx)}"{dx} y="{t.y:g}"{anchor}>{escape(t.text)}</text>'
+
+
+def _tick_anchor(fx: float, text: str) -> str:
+    """A tick's label is centred on its tick, unless that would take it past an end of the plot (at its narrowest):
+    it then starts or ends at the tick."""
+    half, width = layout.text_width(text, FONT) / 2, PAGE_WIDTHS[0]
+    return "start" if fx * width < half else "end" if (1 - fx) * width < half else "middle"
 
 
 def _line_svg(model: Model, lang: str) -> str:
-    axis = line_axis(model, lang)
-    top = axis["y_max"]
-    x_of = axis["x"]
-
-    def y_of(value: float) -> float:
-        return round(TOP + (HEIGHT - TOP - BOTTOM) * (1 - value / top), 1)
-
-    parts = []
+    plot = page_plot(model)
+    left, right = margins(model, lang)
+    drawn = layout.line_layout(model, lang, plot, PAGE_WIDTHS, right)
+    axis = drawn["axis"]
+    parts = [
+        f'<rect class="chart__annotation-band" x="{_pc(x0)}" y="{plot.size * 0.1:g}" width="{_pc(x1 - x0)}" '
+        f'height="{plot.bottom - plot.size * 0.1:g}"></rect>'
+        for x0, x1 in drawn["bands"]
+    ]
     for tick in axis["y_ticks"]:
-        y = y_of(tick)
+        y = plot.y(tick)
         parts.append(
-            f'<line class="chart__grid" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y}" y2="{y}"></line>'
-            f'<text class="chart__tick" x="{LEFT - 6}" y="{y + 4}" text-anchor="end">{i18n.number(tick, lang)}</text>'
+            f'<line class="chart__grid" x1="0" x2="100%" y1="{y}" y2="{y}"></line>'
+            f'<text class="chart__tick" x="0" dx="-8" y="{round(y + FONT * 0.35, 1)}" text-anchor="end">'
+            f"{i18n.number(tick, lang)}</text>"
         )
-    for position, text in axis["x_ticks"]:
+    parts.append(f'<line class="chart__axis" x1="0" x2="100%" y1="{plot.bottom}" y2="{plot.bottom}"></line>')
+    for row, ticks in ((plot.bottom + 20, axis["x_months"]), (plot.bottom + 39, axis["x_years"])):
+        parts += [_text(layout.Text(fx, 0, row, text, _tick_anchor(fx, text)), "chart__tick") for fx, text in ticks]
+    for rule in drawn["rules"]:
         parts.append(
-            f'<text class="chart__tick" x="{position}" y="{HEIGHT - BOTTOM + 20}" text-anchor="middle">'
-            f"{escape(text)}</text>"
+            f'<line class="chart__annotation" x1="{_pc(rule.fx)}" x2="{_pc(rule.fx)}" y1="{rule.y0:g}" '
+            f'y2="{rule.y1:g}"></line>'
         )
-    for note in model.annotations:
-        x = x_of(note.at)
-        right = annotation_on_the_right(x)
-        parts.append(
-            f'<line class="chart__annotation" x1="{x}" x2="{x}" y1="{TOP - 14}" y2="{HEIGHT - BOTTOM}"></line>'
-            f'<text class="chart__annotation-label" x="{x - 4 if right else x + 4}" y="{TOP - 20}" '
-            f'text-anchor="{"end" if right else "start"}">{escape(note.label[lang])}</text>'
+    parts += [_text(note, "chart__annotation-label") for note in drawn["notes"]]
+    lines = []
+    for s, points in zip(model.series, drawn["lines"]):
+        path = " ".join(f"{round(p[0] * 1000, 1):g},{p[1]:g}" for p in points if p)
+        dashed = " chart__line--subset" if s.subset_of else ""
+        lines.append(
+            f'<polyline class="chart__line chart-s{s.colour}{dashed}" points="{path}" '
+            f'vector-effect="non-scaling-stroke"></polyline>'
         )
-    for s in model.series:
-        points = [(x_of(key), y_of(v), v) for key, v in zip(axis["keys"], s.values) if v is not None]
-        path = " ".join(f"{x},{y}" for x, y, _ in points)
-        parts.append(f'<polyline class="chart__line chart-s{s.colour}" points="{path}"></polyline>')
-        labelled = line_labels(model, s, lang)
-        for (x, y, _), text in zip(points, [t for t in labelled if t is not None]):
-            parts.append(f'<circle class="chart__mark chart-c{s.colour}" cx="{x}" cy="{y}" r="4"></circle>')
-            if text:
-                parts.append(f'<text class="chart__value" x="{x}" y="{y - 9}" text-anchor="middle">{text}</text>')
+    parts.append(
+        f'<svg class="chart__lines" width="100%" height="{HEIGHT}" viewBox="0 0 1000 {HEIGHT}" '
+        f'preserveAspectRatio="none">{"".join(lines)}</svg>'
+    )
+    for s, points in zip(model.series, drawn["lines"]):
+        parts += [
+            f'<circle class="chart__mark chart-c{s.colour}" cx="{_pc(p[0])}" cy="{p[1]:g}" r="{layout.MARK}"></circle>'
+            for p in points
+            if p
+        ]
+    parts += [_text(value, "chart__value") for value in drawn["values"]]
     return (
-        f'<svg class="chart__svg" viewBox="0 0 {WIDTH} {HEIGHT}" width="100%" aria-hidden="true" focusable="false">'
-        f'<line class="chart__axis" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{HEIGHT - BOTTOM}" y2="{HEIGHT - BOTTOM}"></line>'
-        f"{''.join(parts)}</svg>"
+        f'<div class="chart__frame" style="padding:0 {right}px 0 {left}px">'
+        f'<svg class="chart__svg" width="100%" height="{HEIGHT}" aria-hidden="true" focusable="false">'
+        f"{''.join(parts)}</svg></div>"
     )
 
 
-def line_labels(model: Model, series: Series, lang: str = "en") -> list[str | None]:
-    """The value written by each point of a line (None where there is no point): every value of a single line; with
-    several lines only the last one of each, so that close lines do not write over each other."""
-    known = [i for i, v in enumerate(series.values) if v is not None]
-    return [
-        None if v is None else series.text(i, lang) if len(model.series) == 1 or i == known[-1] else ""
-        for i, v in enumerate(series.values)
-    ]
-
-
-def annotation_on_the_right(x: float) -> bool:
-    """An annotation in the right part of the chart writes its label to the left of its line, and the reverse."""
-    return x > LEFT + (WIDTH - LEFT - RIGHT) * 0.55
-
-
 def line_axis(model: Model, lang: str) -> dict:
-    """The axes both renderings share: the value axis' top and ticks, the x position of every category and
-    annotation, and the x-axis ticks (month starts on a time axis, the categories otherwise)."""
-    values = [v for s in model.series for v in s.values if v is not None]
-    y_max, y_ticks = nice_ticks(max(values, default=1))
-    span = WIDTH - LEFT - RIGHT
-    if model.dates:
-        days = [_day(d) for d in model.dates] + [_day(a.at) for a in model.annotations]
-        first, last = min(days), max(days)
-        pad = max((last - first).days * 0.04, 1)
-
-        def x(key: str) -> float:
-            day = _day(model.dates[model.categories.index(key)] if key in model.categories else key)
-            return round(LEFT + span * ((day - first).days + pad) / ((last - first).days + 2 * pad), 1)
-
-        months = month_starts(first, last)
-        ticks = [(x(m.isoformat()), month_label(m, lang, i == 0 or m.month == 1)) for i, m in enumerate(months)]
-        return {
-            "y_max": y_max,
-            "y_ticks": y_ticks,
-            "x": x,
-            "keys": model.categories,
-            "x_ticks": ticks,
-            "x_range": [(first - dt.timedelta(days=pad)).isoformat(), (last + dt.timedelta(days=pad)).isoformat()],
-            "months": months,
-        }
-    step = span / len(model.categories)
-
-    def x(key: str) -> float:
-        return round(LEFT + step * (model.categories.index(key) + 0.5), 1)
-
-    return {
-        "y_max": y_max,
-        "y_ticks": y_ticks,
-        "x": x,
-        "keys": model.categories,
-        "x_ticks": [(x(c), label) for c, label in zip(model.categories, model.labels[lang])],
-        "months": [],
-    }
+    return layout.line_axis(model, lang)
 
 
-def _day(iso: str) -> dt.date:
-    return dt.date.fromisoformat(iso)
+def line_labels(model: Model, series: Series, lang: str = "en") -> list[str | None]:
+    return layout.line_labels(model, series, lang)
 
 
-def nice_ticks(largest: float, count: int = 4) -> tuple[float, list[float]]:
-    """A round top for the value axis above `largest` (x 1, 2, 2.5 or 5 by a power of ten) and its ticks from 0."""
-    raw = largest * 1.12 / count
-    power = 10 ** math.floor(math.log10(raw)) if raw > 0 else 1
-    step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
-    ticks = [round(step * i, 10) for i in range(count + 1)]
-    return ticks[-1], ticks
-
-
-def month_starts(first: dt.date, last: dt.date) -> list[dt.date]:
-    day = dt.date(first.year, first.month, 1)
-    if day < first:
-        day = dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
-    months = []
-    while day <= last:
-        months.append(day)
-        day = dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
-    return months
-
-
-def month_label(day: dt.date, lang: str, with_year: bool) -> str:
-    return i18n.month(day, lang, with_year)
+def nice_ticks(largest: float) -> tuple[float, list[float]]:
+    """The value axis' top and ticks (chart_layout.nice_axis): one rule for the page, Plotly and the picture."""
+    return layout.nice_axis(largest)
 
 
 # --- the interactive chart ----------------------------------------------------------------------------------------
@@ -337,26 +326,48 @@ def _hover_name(model: Model, series: Series, lang: str) -> str:
     return str(escape(series.label[lang])) if len(model.series) > 1 else ""
 
 
+PLOTLY_HEIGHT, PLOTLY_TOP, PLOTLY_BOTTOM = 360, 56, 48  # the interactive line chart, in pixels
+SIDES = {  # a value's place (side, anchor) as Plotly's textposition
+    ("above", "middle"): "top center",
+    ("above", "start"): "top right",
+    ("above", "end"): "top left",
+    ("below", "middle"): "bottom center",
+    ("below", "start"): "bottom right",
+    ("below", "end"): "bottom left",
+    ("right", "start"): "middle right",
+    ("left", "end"): "middle left",
+}
+
+
 def _plotly_line(model: Model, lang: str) -> dict:
-    axis = line_axis(model, lang)
+    """The same line chart in Plotly: the same axis, the same places for the values (found for Plotly's plot
+    height), the same annotations (a rule with its label on a time axis, a band within its period otherwise)."""
+    inner = PLOTLY_HEIGHT - PLOTLY_TOP - PLOTLY_BOTTOM
+    plot = layout.Plot(line_axis(model, lang)["y_max"], 0, inner, inner, FONT)
+    left, right = margins(model, lang)
+    drawn = layout.line_layout(model, lang, plot, PAGE_WIDTHS, right)
+    axis = drawn["axis"]
     x_values = list(model.dates) if model.dates else list(model.labels[lang])
-    traces = [
-        {
+    several = len(model.series) > 1
+    sides = {(v.series, v.index): SIDES[v.side, v.anchor] for v in drawn["values"]}
+    traces = []
+    for number, s in enumerate(model.series):
+        trace = {
             "type": "scatter",
-            "mode": "lines+markers+text",
-            "name": s.label[lang],
+            "mode": "lines+markers" if several else "lines+markers+text",
+            "name": s.name(lang),
             "x": x_values,
             "y": list(s.values),
-            "line": {"color": PALETTE[s.colour], "width": 2.5},
+            "line": {"color": PALETTE[s.colour], "width": 2.5, "dash": "dash" if s.subset_of else "solid"},
             "marker": {"color": PALETTE[s.colour], "size": 8},
-            "text": [t or "" for t in line_labels(model, s, lang)],
-            "textposition": "top center",
             "cliponaxis": False,
             "connectgaps": True,
             "hovertemplate": "%{x}: %{y:,}<extra>" + _hover_name(model, s, lang) + "</extra>",
         }
-        for s in model.series
-    ]
+        if not several:
+            trace["text"] = [t or "" for t in line_labels(model, s, lang)]
+            trace["textposition"] = [sides.get((number, i), "top center") for i in range(len(s.values))]
+        traces.append(trace)
     if model.dates:
         xaxis = {
             "type": "date",
@@ -365,48 +376,92 @@ def _plotly_line(model: Model, lang: str) -> dict:
             "ticktext": [text for _, text in axis["x_ticks"]],
             "showgrid": False,
         }
-        x_of = {note.at: note.at for note in model.annotations}
     else:
-        xaxis = {"type": "category", "showgrid": False}
-        x_of = {c: label for c, label in zip(model.categories, model.labels[lang])}
-    layout = {
-        "height": 360,
-        "margin": {"l": 56, "r": 24, "t": 40, "b": 48},
-        "xaxis": xaxis,
-        "yaxis": {
-            "title": {"text": model.axis_title[lang]},
-            "range": [0, axis["y_max"]],
-            "tickvals": axis["y_ticks"],
-            "separatethousands": True,
+        xaxis = {"type": "category", "showgrid": False, "range": [-0.5, len(model.categories) - 0.5]}
+    shapes = [_plotly_band(model, x0, x1) for x0, x1 in drawn["bands"]] + [
+        {
+            "type": "line",
+            "xref": "x",
+            "yref": "paper",
+            "x0": n.at,
+            "x1": n.at,
+            "y0": 0,
+            "y1": 1 + (PLOTLY_TOP - FONT * 1.2) / inner,
+            "line": {"dash": "dash", "width": 1.5, "color": "#767676"},
+        }
+        for n in model.annotations
+        if not n.date
+    ]
+    notes = [
+        {
+            "x": _plotly_x(model, lang, note),
+            "xref": "x",
+            "xshift": text.dx,
+            "y": 1 + (PLOTLY_TOP - FONT * 0.9) / inner,
+            "yref": "paper",
+            "yanchor": "middle",
+            "text": note.label[lang],
+            "showarrow": False,
+            "xanchor": {"start": "left", "end": "right"}[text.anchor],
+        }
+        for note, text in zip(model.annotations, drawn["notes"])
+    ]
+    ends = [
+        {
+            "x": x_values[v.index],
+            "y": model.series[v.series].values[v.index],
+            "xref": "x",
+            "yref": "y",
+            "text": v.text,
+            "showarrow": False,
+            "xanchor": "left",
+            "xshift": v.dx,
+            "yshift": round(drawn["lines"][v.series][v.index][1] - (v.y - FONT * 0.35), 1),
+        }
+        for v in drawn["values"]
+        if several
+    ]
+    return {
+        "data": traces,
+        "layout": {
+            "height": PLOTLY_HEIGHT,
+            "margin": {"l": left + 8, "r": right + 8, "t": PLOTLY_TOP, "b": PLOTLY_BOTTOM},
+            "font": {"size": FONT},
+            "xaxis": xaxis,
+            "yaxis": {
+                "title": {"text": model.axis_title[lang]},
+                "range": [0, axis["y_max"]],
+                "tickvals": axis["y_ticks"],
+                "separatethousands": True,
+            },
+            "showlegend": several,
+            "legend": {"orientation": "h", "traceorder": "normal"},
+            "paper_bgcolor": "rgba(0,0,0,0)",
+            "plot_bgcolor": "rgba(0,0,0,0)",
+            "shapes": shapes,
+            "annotations": notes + ends,
         },
-        "showlegend": len(model.series) > 1,
-        "legend": {"orientation": "h", "traceorder": "normal"},
-        "paper_bgcolor": "rgba(0,0,0,0)",
-        "plot_bgcolor": "rgba(0,0,0,0)",
-        "shapes": [
-            {
-                "type": "line",
-                "xref": "x",
-                "yref": "paper",
-                "x0": x_of[n.at],
-                "x1": x_of[n.at],
-                "y0": 0,
-                "y1": 1.04,
-                "line": {"dash": "dash", "width": 1.5, "color": "#767676"},
-            }
-            for n in model.annotations
-        ],
-        "annotations": [
-            {
-                "x": x_of[n.at],
-                "xref": "x",
-                "y": 1.08,
-                "yref": "paper",
-                "text": n.label[lang],
-                "showarrow": False,
-                "xanchor": "right" if annotation_on_the_right(axis["x"](n.at)) else "left",
-            }
-            for n in model.annotations
-        ],
     }
-    return {"data": traces, "layout": layout}
+
+
+def _plotly_x(model: Model, lang: str, note: Annotation):
+    """Where an annotation's label is anchored: its date on a time axis, its band's end on an axis of periods."""
+    if not note.date:
+        return note.at
+    return model.categories.index(note.at) + 0.5
+
+
+def _plotly_band(model: Model, x0: float, x1: float) -> dict:
+    count = len(model.categories)
+    return {
+        "type": "rect",
+        "xref": "x",
+        "yref": "paper",
+        "x0": round(x0 * count - 0.5, 4),
+        "x1": round(x1 * count - 0.5, 4),
+        "y0": 0,
+        "y1": 1,
+        "layer": "below",
+        "line": {"width": 0},
+        "fillcolor": "rgba(118,118,118,0.14)",
+    }

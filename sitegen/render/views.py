@@ -18,6 +18,8 @@ sitegen.read.checks.views checks every spec before a build; this module trusts i
 
 from __future__ import annotations
 
+import dataclasses
+
 import pandas as pd
 
 from ..derive.figures import SMALL_BASE
@@ -25,6 +27,13 @@ from ..read.catalog import Dataset
 from ..read.views import cells, published_cells
 from ..util import i18n, korean
 from .drawing import Annotation, Model, Series
+
+# Colour is identity: a group has the same colour on every chart, whatever its place in a chart (teens orange as
+# the accent, 20s sky blue, ...). A group's colour comes from its place among its siblings in its package's groups
+# table, which every package lists in the same order (ages up); a measure's from its place in the measures table.
+# Groups and measures draw from different colours, so a count and a group on one page never share one.
+GROUP_COLOURS = (1, 4, 3, 2, 5, 7)
+MEASURE_COLOURS = (0, 2, 7, 3, 5)
 
 
 def model(dataset: Dataset, view: dict, strings: dict) -> tuple[Model, list[str]]:
@@ -59,18 +68,25 @@ def model(dataset: Dataset, view: dict, strings: dict) -> tuple[Model, list[str]
                 f"{column[0].measure}.{column[0].group if by_period else column[0].period_id}",
                 label,
                 tuple(values),
-                declared_series.get("colour", index),
+                declared_series.get("colour", _colour(dataset, spec, declared_series, by_period, index)),
             )
         )
+    series = _subsets(dataset, series, groups, strings) if by_period else series
     dates = ()
     if spec["type"] == "line" and by_period:
         kinds = set(dataset.periods.set_index("id").loc[list(categories), "kind"])
         if kinds == {"snapshot"}:  # cumulative counts as of a date: a time axis
             dates = tuple(dataset.periods.set_index("id").loc[list(categories), "end"])
-    annotations = tuple(
-        Annotation(note["date"] if dates else _category_of(dataset, categories, note["date"]), note["label"])
-        for note in spec.get("annotations", [])
-    )
+    periods = dataset.periods.set_index("id")
+    annotations = []
+    for note in spec.get("annotations", []):
+        if dates:
+            annotations.append(Annotation(note["date"], note["label"]))
+        else:  # an event inside a period of the axis: drawn within that period, from its date to the period's end
+            at = _category_of(dataset, categories, note["date"])
+            annotations.append(
+                Annotation(at, note["label"], note["date"], (periods.loc[at, "start"], periods.loc[at, "end"]))
+            )
     units = {measures.loc[s["measure"], "unit"] for s in spec["series"]}
     key = f"unit_{units.pop()}" if len(units) == 1 else "unit_mixed"  # e.g. cases and persons on one axis
     axis_title = {lang: strings[lang][key] for lang in i18n.LANGUAGES}
@@ -82,10 +98,57 @@ def model(dataset: Dataset, view: dict, strings: dict) -> tuple[Model, list[str]
         tuple(series),
         axis_title,
         dates,
-        annotations,
+        tuple(annotations),
         tuple(spec.get("highlight", [])),
         {lang: strings[lang]["suppressed"] for lang in i18n.LANGUAGES},
+        {} if by_period else {g: group_colour(dataset, g) for g in categories},
     ), list(dict.fromkeys(sources))
+
+
+def group_colour(dataset: Dataset, group: str) -> int:
+    """A group's colour: by its place among the groups of the same parent (see GROUP_COLOURS)."""
+    groups = dataset.groups
+    parent = groups.set_index("id").loc[group, "parent"]
+    siblings = list(groups.loc[groups["parent"] == parent, "id"])
+    return GROUP_COLOURS[siblings.index(group) % len(GROUP_COLOURS)]
+
+
+def _colour(dataset: Dataset, spec: dict, series: dict, by_period: bool, index: int) -> int:
+    """A series' colour from what it is: its group's over periods (a group of the total), else its measure's
+    when the chart sets measures side by side, else the first colour. Series over groups keep their order."""
+    if not by_period:
+        return MEASURE_COLOURS[index % len(MEASURE_COLOURS)]
+    group = series.get("group", spec.get("groups", ["total"])[0])
+    if dataset.groups.set_index("id").loc[group, "parent"]:
+        return group_colour(dataset, group)
+    if len({s["measure"] for s in spec["series"]}) > 1:
+        measures = list(dataset.measures["id"])
+        return MEASURE_COLOURS[measures.index(series["measure"]) % len(MEASURE_COLOURS)]
+    return 0
+
+
+def _subsets(dataset: Dataset, series: list[Series], groups, strings: dict) -> list[Series]:
+    """A series of a group that is part of another series' group (aged 10-13 within teens) is drawn as part of it:
+    in its colour, dashed, and named as "of whom ..." in the legend."""
+    by_group = {s.key.split(".", 1)[1]: s for s in series}
+    out = []
+    for s in series:
+        parent = by_group.get(groups.loc[s.key.split(".", 1)[1], "parent"])
+        if parent is not None and parent.key.split(".", 1)[0] == s.key.split(".", 1)[0]:
+            legend = {
+                lang: strings[lang]["series_subset"].format(name=_lower_first(s.label[lang], lang))
+                for lang in i18n.LANGUAGES
+            }
+            s = dataclasses.replace(s, colour=parent.colour, subset_of=parent.key, legend=legend)
+        out.append(s)
+    return out
+
+
+def _lower_first(name: str, lang: str) -> str:
+    """ "Children aged 10-13" inside an English sentence: "of whom children aged 10-13" (not an acronym)."""
+    if lang == "en" and name[:1].isupper() and not name[1:2].isupper():
+        return name[0].lower() + name[1:]
+    return name
 
 
 def _series_name(series: dict, spec: dict, measures, groups, lang: str, by_period: bool) -> str:

@@ -153,5 +153,6 @@ def test_a_time_axis_places_points_by_date():
 
 
 def test_nice_ticks_round_the_value_axis():
-    assert drawing.nice_ticks(573) == (800, [0, 200, 400, 600, 800])
-    assert drawing.nice_ticks(1202)[0] == 2000
+    """The axis ends at the smallest round number at or above the data (tests/unit/render/test_chart_layout.py)."""
+    assert drawing.nice_ticks(573) == (600, [0, 200, 400, 600])
+    assert drawing.nice_ticks(1202)[0] == 1500
