@@ -10,7 +10,9 @@ from __future__ import annotations
 import calendar
 import contextlib
 import datetime as dt
+import fcntl
 import functools
+import glob
 import os
 import shutil
 import tempfile
@@ -33,6 +35,7 @@ from .render.charts import build_charts
 from .render.pages import Publication, render_pages
 from .util import i18n, parallel
 from .util.cache import Cache, per_package
+from .util.oserror import describe, remedy
 from .util.progress import SILENT, Progress
 
 
@@ -178,17 +181,76 @@ def epoch(publications: list[Publication]) -> int:
 
 @contextlib.contextmanager
 def staging(out_dir: Path) -> Iterator[Path]:
-    """A work folder next to out_dir; on success its site/ replaces out_dir."""
+    """A work folder next to out_dir, locked for as long as this build (or a worker it forked) lives; on success its
+    site/ replaces out_dir. Work folders left by builds that were killed, whose lock no one holds, are removed first.
+    An OSError (a full disk, a folder that is not writable) becomes one line naming the path; the previous site stays
+    as it was and the work folder is removed."""
     out_dir = out_dir.resolve()
     if out_dir.exists() and any(out_dir.iterdir()) and not (out_dir / "index.html").exists():
         raise SiteError(f"{out_dir}: exists and is not a built site - choose an empty or new folder for --out")
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-build-", dir=out_dir.parent))
+    try:
+        out_dir.parent.mkdir(parents=True, exist_ok=True)
+        remove_abandoned(out_dir)
+        work, lock = _claim(out_dir)
+    except OSError as error:
+        raise SiteError(f"{describe(error)} - {remedy(error)} or choose another --out") from error
     try:
         yield work
-        old = work / "previous"
-        if out_dir.exists():
-            os.replace(out_dir, old)
-        os.replace(work / "site", out_dir)
+        _swap(work, out_dir)
+    except OSError as error:
+        kept = f"{out_dir} is unchanged" if out_dir.exists() else "nothing was published"
+        raise SiteError(f"{describe(error)} - {remedy(error)} or choose another --out; {kept}") from error
     finally:
         shutil.rmtree(work, ignore_errors=True)
+        os.close(lock)
+
+
+def _claim(out_dir: Path) -> tuple[Path, int]:
+    """A new work folder `.<out>-build-*` and a descriptor holding an flock on it. The folder is made under another
+    name and renamed once locked, so a `-build-` folder is never seen unlocked while its build lives."""
+    claim = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-claim-", dir=out_dir.parent))
+    lock = os.open(claim, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)  # held by the forked workers too; freed when all are gone
+        work = claim.with_name(claim.name.replace("-claim-", "-build-", 1))
+        os.rename(claim, work)
+    except OSError:
+        os.close(lock)
+        shutil.rmtree(claim, ignore_errors=True)
+        raise
+    return work, lock
+
+
+def remove_abandoned(out_dir: Path) -> list[Path]:
+    """Remove the work folders next to out_dir that no live build holds (left by a build that was killed)."""
+    removed = []
+    for folder in sorted(out_dir.parent.glob(f".{glob.escape(out_dir.name)}-build-*")):
+        if folder.is_symlink() or not folder.is_dir():
+            continue
+        try:
+            lock = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+        except OSError:
+            continue  # not ours to open: left as it is
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            continue  # a build is using it
+        else:
+            shutil.rmtree(folder, ignore_errors=True)  # best effort: what cannot be removed does not stop the build
+            removed.append(folder)
+        finally:
+            os.close(lock)
+    return removed
+
+
+def _swap(work: Path, out_dir: Path) -> None:
+    """work/site becomes out_dir; the previous site goes back in place if that fails."""
+    old = work / "previous"
+    if out_dir.exists():
+        os.replace(out_dir, old)
+    try:
+        os.replace(work / "site", out_dir)
+    except OSError:
+        if old.exists():
+            os.replace(old, out_dir)
+        raise

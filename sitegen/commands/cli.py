@@ -11,6 +11,7 @@ from pathlib import Path
 from .. import SiteError
 from ..config import load_config
 from ..problems import Problem
+from ..util.oserror import describe
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_ERROR = 0, 1, 2
 PRINTED_PROBLEMS = 200  # text on a terminal lists this many; --output FILE and --format json give every one
@@ -29,20 +30,12 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_ERROR
     except OSError as error:  # the file system failed where no stage said more: still one line, with the path
         print(
-            f"error: {os_error(error, 'read or write')} - check that the folder exists, is writable and has space",
+            f"error: {describe(error, 'read or write')} - check that the folder exists, is writable and has space",
             file=sys.stderr,
         )
         return EXIT_ERROR
     except KeyboardInterrupt:
         return EXIT_ERROR
-
-
-def os_error(error: OSError, doing: str = "write") -> str:
-    """An OSError in words: the path, what went wrong and its errno, e.g. "cannot write a/b.png: No space left on
-    device (errno 28)"."""
-    where = f"{error.filename}" + (f" -> {error.filename2}" if error.filename2 else "") if error.filename else "a file"
-    cause = error.strerror or str(error) or type(error).__name__
-    return f"cannot {doing} {where}: {cause}" + (f" (errno {error.errno})" if error.errno else "")
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -177,7 +170,7 @@ def report(problems: list[Problem], fmt: str = "text", output: Path | None = Non
             with open(output, "w", encoding="utf-8") as stream:
                 _write(problems, fmt, stream, len(problems))
         except OSError as error:
-            raise SiteError(f"{os_error(error)} - pass --output a file in a folder you can write to") from error
+            raise SiteError(f"{describe(error)} - pass --output a file in a folder you can write to") from error
     else:
         _write(problems, fmt, sys.stdout, PRINTED_PROBLEMS if fmt == "text" else len(problems))
     if not problems or fmt == "json" and output is None:
