@@ -31,10 +31,13 @@ def test_pages_say_who_released_and_who_reported(built_site, lang_root, released
     assert "Announced by" not in campaign
     # the sources list says it too
     assert re.search(r'<li id="source-vop-2025-04-17">' + re.escape(released), crackdown)
-    # no releasing body recorded: only who reported it
+    # no releasing body recorded: only who reported it (a table row links, short, to its entry in the sources list)
     telegram = page(built_site, lang_root, "data/telegram-cooperation")
     videos = cell(telegram, ">25<")
-    assert reported in videos and "KNPA" not in videos and "경찰청" not in videos
+    source = re.search(r'<a class="cite" href="#(source-[^"]+)"', videos).group(1)
+    entry = telegram[telegram.index(f'<li id="{source}">') :]
+    entry = entry[: entry.index("</li>")]
+    assert reported in entry and "KNPA" not in entry and "경찰청" not in entry
 
 
 @pytest.mark.parametrize(
@@ -68,7 +71,7 @@ def test_10305_reviewed_is_flagged_with_its_reason_beside_it(built_site, lang_ro
     [("en/", "the report does not say what the share is taken of"), ("", "이 비율의 기준을 밝히지 않았습니다")],
 )
 def test_64_3_percent_says_its_base_is_unknown(built_site, lang_root, words):
-    row = cell(page(built_site, lang_root, "data/crackdown-2022"), '<td class="num">64.3%')
+    row = cell(page(built_site, lang_root, "data/crackdown-2022"), '<td class="num figures__value">64.3%')
     assert words in row and "badge--flag" in row
 
 
