@@ -7,7 +7,9 @@ worker inherits the function and its inputs as they are in memory (nothing is
 imported again or copied through pickle), and only the results travel back, in
 input order, so the output is the same as in one process. An error raised in a
 worker reaches the caller with the worker's traceback as a note. A worker
-never starts workers of its own. Workers are used on Linux only (fork is
+never starts workers of its own. A worker ends when the process that started it
+ends, even by SIGKILL (Linux's PR_SET_PDEATHSIG), so a killed build leaves no
+worker behind. Workers are used on Linux only (fork is
 unsafe on macOS and missing on Windows), as many as the cores this process may
 use (its CPU affinity and cgroup quota); SITEGEN_JOBS=N sets the number, and
 SITEGEN_JOBS=1 runs everything in this process.
@@ -45,7 +47,10 @@ def run(function: Callable[[T], R], items: Iterable[T], sizes: Callable[[T], int
     _work = (function, items)  # inherited by the forked workers
     try:
         with ProcessPoolExecutor(
-            workers, mp_context=multiprocessing.get_context("fork"), initializer=_mark_worker
+            workers,
+            mp_context=multiprocessing.get_context("fork"),
+            initializer=_mark_worker,
+            initargs=(os.getpid(),),
         ) as pool:
             done = dict(zip(order, pool.map(_call, order)))
     finally:
@@ -96,6 +101,25 @@ def _cores() -> int:
     return cores
 
 
-def _mark_worker() -> None:
+def _mark_worker(parent: int) -> None:
+    """In each worker as it starts: it is a worker, and it ends when its parent does (a build that is killed leaves no
+    worker behind) - the kernel sends it SIGKILL then; if the parent died before that was asked, it ends now."""
     global _in_worker
     _in_worker = True
+    _die_with_parent()
+    if os.getppid() != parent:
+        os._exit(1)
+
+
+PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+
+
+def _die_with_parent() -> None:
+    """Ask Linux to send this process SIGKILL when the thread that forked it ends."""
+    if sys.platform != "linux":
+        return
+    import ctypes
+    import signal
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)

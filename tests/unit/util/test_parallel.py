@@ -67,3 +67,58 @@ def test_a_bad_number_of_jobs_is_refused(monkeypatch):
     monkeypatch.setenv("SITEGEN_JOBS", "two")
     with pytest.raises(SiteError, match="SITEGEN_JOBS='two'"):
         parallel.jobs()
+
+
+KILLED_PARENT = """
+import os, sys, time
+from sitegen.util import parallel
+
+def piece(n):
+    with open(sys.argv[1], "a") as record:
+        record.write(f"{os.getpid()}\\n")
+    time.sleep(600)
+
+parallel.run(piece, [1, 2])
+"""
+
+
+def test_workers_end_when_the_process_that_started_them_is_killed(tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from conftest import ROOT
+
+    record = tmp_path / "workers"
+    record.touch()
+    parent = subprocess.Popen(
+        [sys.executable, "-c", KILLED_PARENT, str(record)], cwd=ROOT, env=os.environ | {"SITEGEN_JOBS": "2"}
+    )
+
+    def workers():
+        return [int(pid) for pid in record.read_text().split()]
+
+    try:
+        deadline = time.monotonic() + 60
+        while len(workers()) < 2 and time.monotonic() < deadline and parent.poll() is None:
+            time.sleep(0.02)
+        assert len(workers()) == 2
+    finally:
+        parent.kill()
+        parent.wait()
+
+    def alive(pid):
+        try:
+            state = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()[0]
+        except OSError:
+            return False
+        return state != "Z"
+
+    deadline = time.monotonic() + 30
+    while any(alive(pid) for pid in workers()) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    survivors = [pid for pid in workers() if alive(pid)]
+    for pid in survivors:  # on failure, end what this test started
+        os.kill(pid, signal.SIGKILL)
+    assert survivors == []
