@@ -120,17 +120,21 @@ def _nav(entries: list, pages: list[Page], lang: str, t: dict, docs_dir: Path | 
             continue
         paths = entry["pages"]
         # a glob expands to the generated pages it matches, in a list too: [downloads.md, data/*.md]
+        # a page named in the list and matched by a glob too is listed once, where the list names it
+        named = {path for path in ([paths] if isinstance(paths, str) else paths) if "*" not in path}
         paths = [
             found
             for path in ([paths] if isinstance(paths, str) else paths)
-            for found in (sorted(p for p in titles if fnmatch.fnmatch(p, path)) if "*" in path else [path])
+            for found in (
+                sorted(p for p in titles if fnmatch.fnmatch(p, path) and p not in named) if "*" in path else [path]
+            )
         ]
         if docs_dir is not None:
             paths = [path for path in paths if (docs_dir / path).is_file()]
         if paths:
             nav.append(
                 {
-                    t[entry["section"]]: _grouped(
+                    t[entry.get("title", entry["section"])]: _grouped(
                         [item(p) for p in paths], [groups.get(p, "") for p in paths], t["nav_decade"]
                     )
                 }
@@ -146,13 +150,17 @@ def _grouped(items: list, years: list[str], decade_title: str) -> list:
 
     With navigation.prune a page embeds its own year's links plus one link per other year of its decade and one
     per other decade, so a campaign page stays about the same size however many campaigns there are."""
+    lead = 0  # pages of no year at the head of the section (an overview) stay first, outside the groups
+    while lead < len(items) and not years[lead]:
+        lead += 1
+    head, items, years = items[:lead], items[lead:], years[lead:]
     if len(items) <= FLAT_SECTION or not all(years):
-        return items
+        return head + items
     by_year = _by(zip(years, items))
     if len(by_year) <= FLAT_SECTION:
-        return [{year: entries} for year, entries in by_year.items()]
+        return head + [{year: entries} for year, entries in by_year.items()]
     by_decade = _by((year[:3] + "0", {year: entries}) for year, entries in by_year.items())
-    return [{decade_title.format(decade=decade): entries} for decade, entries in by_decade.items()]
+    return head + [{decade_title.format(decade=decade): entries} for decade, entries in by_decade.items()]
 
 
 def _by(pairs) -> dict[str, list]:

@@ -107,7 +107,8 @@ def render_pages(
         {lang: dict(common(lang), root="../../", site_root="../../" if lang == "ko" else "../../../") for lang in docs},
         {lang: dict(common(lang), root="", site_root="" if lang == "ko" else "../") for lang in docs},
     )
-    pages = [Page("index.md", {lang: strings[lang]["home_title"] for lang in i18n.LANGUAGES})]
+    # The home page's entry in the navigation is "Home": the navigation's own title already names the site.
+    pages = [Page("index.md", {lang: strings[lang]["nav_home"] for lang in i18n.LANGUAGES})]
     pages += [Page(f"topics/{topic.slug}.md", topic.title) for topic in topic_pages]
     # Navigation titles are printed raw by the theme: escape package text here as for front matter.
     pages += [
@@ -117,6 +118,9 @@ def render_pages(
         )
         for p in publications
     ]
+    crackdowns = campaigns_overview(publications)
+    if crackdowns:  # the overview the navigation's "Crackdown periods" opens
+        pages.append(Page("campaigns/index.md", {lang: strings[lang]["campaigns_title"] for lang in i18n.LANGUAGES}))
     pages += [
         Page(
             f"campaigns/{period.id}.md",
@@ -158,6 +162,13 @@ def render_pages(
                     **context, root="../", site_root="../" if lang == "ko" else "../../"
                 ),
             )
+        if crackdowns:
+            _write(
+                docs_dir / "campaigns" / "index.md",
+                env.get_template("campaigns.md.j2").render(
+                    **context, root="../", site_root="../" if lang == "ko" else "../../", crackdowns=crackdowns
+                ),
+            )
         for publication, period in campaign_periods(publications):
             _write(
                 docs_dir / "campaigns" / f"{period.id}.md",
@@ -193,6 +204,31 @@ def campaign_periods(publications: list[Publication]) -> list[tuple[Publication,
         if period.kind == "crackdown"
     ]
     return [(p, period) for _, _, p, period in sorted(found, key=lambda item: (item[0], item[1]))]
+
+
+def campaigns_overview(publications: list[Publication]) -> list[dict]:
+    """The crackdowns overview, newest first: each crackdown with its publication and the one figure it is shown with,
+    its published total of persons apprehended, else the first measure (in the package's order) with a published
+    total (None when it has none)."""
+    overview = []
+    for publication, period in reversed(campaign_periods(publications)):
+        rows = published(publication.dataset)
+        totals = set(rows.loc[(rows["period_id"] == period.id) & (rows["group"] == "total"), "measure"])
+        measures = [m for m in publication.dataset.measures["id"] if m in totals]
+        measure = "arrested" if "arrested" in totals else (measures[0] if measures else None)
+        flags = rows.loc[
+            (rows["period_id"] == period.id) & (rows["group"] == "total") & (rows["measure"] == measure), "flag"
+        ]
+        overview.append(
+            {
+                "publication": publication,
+                "period": period,
+                "measure": measure,
+                "measure_names": publication.dataset.measures.set_index("id").loc[measure].to_dict() if measure else {},
+                "flag": str(flags.iloc[0]) if len(flags) else "",
+            }
+        )
+    return overview
 
 
 def key_figures(publications: list[Publication]) -> dict | None:
@@ -256,7 +292,7 @@ def _headline_ok(publication: Publication, period_id: str) -> bool:
     return len(rows) == 1 and rows["flag"].iloc[0] == ""
 
 
-def latest_updates(publications: list[Publication], limit: int = 5) -> list[tuple]:
+def latest_updates(publications: list[Publication], limit: int = 3) -> list[tuple]:
     """(changelog entry, publication), newest first: the latest releases, revisions and corrections."""
     dated = [(entry, p) for p in publications for entry in changelog_entries(p.dataset)]
     return sorted(dated, key=lambda item: (item[0].date, item[1].dataset.name), reverse=True)[:limit]
