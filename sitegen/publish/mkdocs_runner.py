@@ -98,6 +98,7 @@ def _settings(
         else True
     )
     settings["extra"]["ui"] = t  # UI strings for the theme overrides (footer, ...)
+    settings["hooks"] = [*base.get("hooks", []), str(Path(__file__).with_name("search_hook.py"))]  # tables unsearched
     settings["nav"] = _nav(
         yaml.safe_load((config.site_src / "nav.yml").read_text(encoding="utf-8")), pages, lang, t, docs_dir
     )
