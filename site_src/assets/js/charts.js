@@ -35,15 +35,22 @@
     };
   }
 
-  /* The first colour is lighter in the dark scheme (site.css --chart-c0), in both renderings of a chart. */
+  /* The colours that change in the dark scheme (charts.css: the first, black and the grey beside a highlighted bar)
+   * change in both renderings of a chart. */
+  var SCHEMED = { "#0072B2": "--chart-c0", "#000000": "--chart-c7", "#8C8C8C": "--chart-c8" };
+
   function themedData(data) {
-    var first = getComputedStyle(document.body).getPropertyValue("--chart-c0").trim() || "#0072B2";
-    return JSON.parse(JSON.stringify(data).split("#0072B2").join(first));
+    var style = getComputedStyle(document.body), text = JSON.stringify(data);
+    Object.keys(SCHEMED).forEach(function (hex) {
+      text = text.split(hex).join(style.getPropertyValue(SCHEMED[hex]).trim() || hex);
+    });
+    return JSON.parse(text);
   }
 
+  /* The figure's own text size stays (the build placed the values for it, sitegen/render/chart_layout.py). */
   function themed(layout) {
     var c = colours();
-    var out = Object.assign({}, layout, { font: { color: c.text, family: "inherit" } });
+    var out = Object.assign({}, layout, { font: Object.assign({}, layout.font, { color: c.text, family: "inherit" }) });
     out.yaxis = Object.assign({}, layout.yaxis, { gridcolor: c.grid, zerolinecolor: c.grid });
     out.xaxis = Object.assign({}, layout.xaxis, { gridcolor: c.grid });
     return out;
