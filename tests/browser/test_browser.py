@@ -304,7 +304,7 @@ def test_the_embed_snippet_renders_on_another_origin_and_fits(watched, base_url,
         chart_id = chart_page.parent.name
         written = html.unescape(
             re.search(
-                r'<pre class="chart-embed"[^>]*><code[^>]*>(.*?)</code>', chart_page.read_text(encoding="utf-8")
+                r'<pre class="chart-embed"[^>]*><code[^>]*>(.*?)</code>', chart_page.read_text(encoding="utf-8"), re.S
             ).group(1)
         )
         snippet = written.replace('src="/', f'src="{base_url}')
@@ -318,9 +318,14 @@ def test_the_embed_snippet_renders_on_another_origin_and_fits(watched, base_url,
         expect(frame.locator(".chart__static .chart__mark").first).to_be_attached()
         expect(frame.locator(".chart__source")).to_be_visible()
         assert page.locator("iframe").get_attribute("title")
-        height = page.locator("iframe").evaluate("f => f.getBoundingClientRect().height")
         embedded = next(f for f in page.frames if f.url.startswith(base_url))  # another origin: asked from inside
         needed = embedded.evaluate("Math.ceil(document.body.getBoundingClientRect().height)")
+        # the code's script (embed-host.js) fits the frame to the chart; tests/browser/test_phone_layout.py checks
+        # the code at 360 and 640 px, with and without it
+        page.wait_for_function(
+            "h => Math.abs(document.querySelector('iframe').getBoundingClientRect().height - h) <= 1", arg=needed
+        )
+        height = page.locator("iframe").evaluate("f => f.getBoundingClientRect().height")
         heights.append((chart_id, needed, height))
     # every chart fits without a scroll bar, and without a large gap below it
     assert [h for h in heights if not h[1] <= h[2] <= h[1] + 160] == []

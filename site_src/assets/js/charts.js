@@ -169,7 +169,8 @@
     var base = new URL(root.getAttribute("href").split("charts/")[0], location.href).href;
     document.querySelectorAll("code[data-relative]").forEach(function (code) {
       var path = code.getAttribute("data-relative");
-      code.textContent = code.textContent.split('"/' + path).join('"' + base + path).split(" /" + path).join(" " + base + path);
+      code.textContent = code.textContent.split('"/' + path).join('"' + base + path).split(" /" + path).join(" " + base + path)
+        .split('"/assets/js/embed-host.js"').join('"' + base + 'assets/js/embed-host.js"');  // the embed code's script
     });
   }
 
