@@ -57,6 +57,9 @@ class Chart:
     credits: tuple[Credit, ...] = ()  # the sources of the figures drawn, for the source line under the chart
     licence: tuple[str, str] = ("", "")  # the compilation's licence: name and address
     periods: tuple[str, ...] = ()  # the periods whose figures it draws (a campaign page shows the charts of its own)
+    # each table row's numbers as numbers (None where suppressed), the daily average last where there is one: the
+    # data table sorts by them (data-sort), not by its words ("약 30일에 1명" is no 301)
+    sort_keys: tuple[tuple[float | None, ...], ...] = ()
 
     @property
     def csv_name(self) -> str:
@@ -121,12 +124,15 @@ def _view_charts(dataset: Dataset, figures: Figures, strings: dict) -> list[Char
         if any(any(column) for column in statuses):  # a suppressed value stays empty; its code has a column of its own
             header += [f"{s.key}.status" for s in model.series]
             csv_rows = [row + [column[i] for column in statuses] for i, row in enumerate(csv_rows)]
+        keys = [[s.values[i] for s in model.series] for i in range(len(model.categories))]
         lengths = _unequal_lengths(dataset, model, units)
         if lengths:  # totals of periods of unequal length: the daily average beside each total
             for lang in i18n.LANGUAGES:
                 columns[lang].append(strings[lang]["per_day_column"])
                 for row, days, value in zip(rows[lang], lengths, model.series[0].values):
                     row.append(sentences.rate_text(value, days, units[0], lang, strings[lang]))
+            for key, days, value in zip(keys, lengths, model.series[0].values):
+                key.append(value / days)
         note = {
             lang: " ".join(
                 filter(
@@ -155,6 +161,7 @@ def _view_charts(dataset: Dataset, figures: Figures, strings: dict) -> list[Char
                 note if any(note.values()) else {},
                 authored=True,
                 periods=tuple(dict.fromkeys(c.period_id for column in cells(spec) for c in column)),
+                sort_keys=tuple(tuple(key) for key in keys),
             )
         )
     return charts

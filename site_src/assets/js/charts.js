@@ -91,11 +91,12 @@
   }
 
   /* Data tables behind the charts sort by any column: each header becomes a button (keyboard and
-   * screen readers reach it) and aria-sort says the current order. Numbers sort as numbers. */
+   * screen readers reach it) and aria-sort says the current order. A cell sorts by the machine value the build wrote
+   * (data-sort: the number itself, never its words: "약 30일에 1명" is no 301); a figure without one (suppressed)
+   * comes first going up, and a cell of words sorts as words. */
   function sortKey(cell) {
-    var text = cell.textContent.trim();
-    var number = text.replace(/[^0-9.\-]/g, "");
-    return cell.classList.contains("num") && number !== "" ? parseFloat(number) : text;
+    if (cell.hasAttribute("data-sort")) return parseFloat(cell.getAttribute("data-sort"));
+    return cell.classList.contains("num") ? -Infinity : cell.textContent.trim();
   }
 
   function sortBy(table, column, header) {
@@ -104,7 +105,8 @@
     var rows = Array.prototype.slice.call(body.rows);
     rows.sort(function (a, b) {
       var x = sortKey(a.cells[column]), y = sortKey(b.cells[column]);
-      var order = typeof x === "number" && typeof y === "number" ? x - y : String(x).localeCompare(String(y));
+      var order = typeof x === "number" && typeof y === "number" ? (x === y ? 0 : x < y ? -1 : 1)
+        : String(x).localeCompare(String(y));
       return ascending ? order : -order;
     });
     rows.forEach(function (row) { body.appendChild(row); });
