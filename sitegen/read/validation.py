@@ -3,9 +3,12 @@
 Data problems are returned as Problems (never raised) so that `check` can list
 every one of them at once. Each Problem says where (file:row:field), what is
 wrong and what to do. The order: the package folder's files (checks/files.py),
-its descriptor and headers (checks/structure.py), frictionless on the tables
+its descriptor and headers (checks/structure.py; JSON parsed by checks/parsing.py), frictionless
+on the tables
 (its findings in our words: checks/frictionless_errors.py), then our checks on a
-package that frictionless passed (checks/, CHECKS).
+package that frictionless passed (checks/, CHECKS). After every package:
+removed-charts.yml reads safely, and the hand-written pages hold no typed number
+(checks/prose.py).
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from ..util.cache import per_package
 from . import checks
 from .catalog import DESCRIPTOR, Dataset, find_packages, load_dataset
 from .checks import files
+from .checks.chart_addresses import check_removed_file
 from .checks.frictionless_errors import PACKAGE_ERROR, from_descriptor_error, from_frictionless
 from .checks.prose import check_prose
 from .checks.structure import DUPLICATE_COLUMN, check_header, check_structure, read_descriptor
@@ -50,6 +54,7 @@ def check_datasets(datasets_dir: Path, config: Config, cache=None) -> tuple[list
         if dataset is not None:
             datasets.append(dataset)
         problems.extend(found)
+    problems.extend(check_removed_file(datasets_dir))
     problems.extend(check_prose(config.site_src))  # the hand-written pages cite figures, never type them
     return in_order(problems), datasets
 

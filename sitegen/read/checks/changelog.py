@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from ...problems import Code, Problem
 from ..catalog import read_table
-from ..changes import CHANGELOG, diff, latest_snapshot, parse_version, read_changelog
+from ..changes import CHANGELOG, INVALID_CHANGELOG, diff, latest_snapshot, parse_version, read_changelog
+from .parsing import Broken, screen_yaml
 
 VERSION_MISMATCH = Code(
     "version-mismatch",
@@ -67,6 +68,9 @@ UNRECORDED_CHANGE = Code(
 
 def check(dataset, config) -> list[Problem]:
     """Problems with the changelog, and every change since the last release that it does not record."""
+    problems = _unsafe(dataset.folder / CHANGELOG)
+    if problems:
+        return problems
     entries, problems = read_changelog(dataset.folder)
     if problems:
         return problems
@@ -106,3 +110,17 @@ def check(dataset, config) -> list[Problem]:
                 )
             )
     return problems
+
+
+def _unsafe(path) -> list[Problem]:
+    """The one problem of a changelog that the YAML reader would crash on or blow up with (deep nesting, an alias
+    bomb, a number or date Python cannot convert: sitegen.read.checks.parsing), before it reads it."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return []  # missing or not UTF-8: read_changelog says so
+    try:
+        screen_yaml(text)
+    except Broken as broken:
+        return [INVALID_CHANGELOG.at(path, broken.line, note=f"cannot be read: {broken.note}")]
+    return []

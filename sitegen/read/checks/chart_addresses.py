@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ...problems import Code, Problem
 from ..chart_addresses import PUBLISHED, REMOVED, published_charts, removed_charts
+from .parsing import Broken, screen_yaml
 
 CHART_GONE = Code(
     "chart-gone",
@@ -20,6 +21,35 @@ CHART_GONE = Code(
     "적습니다. 거기에 지운 것으로 적힌 차트는 다시 선언하지 않습니다 (새 차트에 다른 id를 주거나 그 항목을 지웁니다)",
     dict(file=PUBLISHED, row=14, note='chart "arrests-by-age" was published and is gone'),
 )
+
+
+INVALID_YAML = Code(
+    "invalid-yaml",
+    "YAML file unreadable",
+    "cannot be read: {note}",
+    'fix the YAML at that place: one "- id: ..." block per removed chart, with removed, dataset, reason_en and '
+    "reason_ko; no aliases (*name) or anchors (&name), and no nesting deeper than a few levels",
+    '해당 자리의 YAML을 고칩니다. 지운 차트마다 "- id: ..." 블록 하나에 removed, dataset, reason_en, reason_ko를 '
+    "씁니다. 별칭(*name)·앵커(&name)는 쓰지 않고 깊게 중첩하지 않습니다",
+    dict(file=REMOVED, row=3, note="it uses a YAML alias or anchor (*name or &name): write the value out"),
+)
+
+
+def check_removed_file(datasets_dir: Path) -> list[Problem]:
+    """removed-charts.yml reads safely (sitegen.read.checks.parsing): checked with the packages, before anything
+    reads it."""
+    path = datasets_dir / REMOVED
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return []
+    except (OSError, UnicodeDecodeError) as error:
+        return [INVALID_YAML.at(path, note=f"it is not UTF-8 text ({error})")]
+    try:
+        screen_yaml(text)
+    except Broken as broken:
+        return [INVALID_YAML.at(path, broken.line, note=broken.note)]
+    return []
 
 
 def check(chart_ids: set[str], datasets_dir: Path) -> Iterator[Problem]:

@@ -8,11 +8,11 @@ frictionless' label errors.
 from __future__ import annotations
 
 import csv
-import json
 from pathlib import Path
 
 from ...problems import Code, Problem
 from ..standard import RESOURCE_NAMES, SCHEMAS
+from .parsing import Broken, load_json
 
 ENCODING_ERROR = Code(
     "encoding-error",
@@ -107,21 +107,17 @@ def _named(name: str) -> str:
 
 
 def read_descriptor(path: Path) -> tuple[dict | None, list[Problem]]:
+    """The descriptor, or None and its problem: not UTF-8, not JSON (however the text breaks the parser: see
+    sitegen.read.checks.parsing), or not an object."""
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as error:
         return None, [ENCODING_ERROR.at(path, reason=error.reason, byte=error.start)]
     try:
-        descriptor = json.loads(text)
-    except json.JSONDecodeError as error:
-        return None, [
-            INVALID_JSON.at(
-                path,
-                error.lineno,
-                str(error.colno),
-                note=f"valid JSON: {error.msg} (line {error.lineno}, column {error.colno})",
-            )
-        ]
+        descriptor = load_json(text)
+    except Broken as broken:
+        column = None if broken.column is None else str(broken.column)
+        return None, [INVALID_JSON.at(path, broken.line, column, note=f"valid JSON: {broken.note}")]
     if not isinstance(descriptor, dict):
         return None, [INVALID_JSON.at(path, note="a JSON object")]
     return descriptor, []

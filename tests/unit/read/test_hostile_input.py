@@ -1,0 +1,127 @@
+"""Hostile input (issue 21): invisible characters, infinities and NaNs, two packages with one name, JSON and YAML that
+break their parsers. Each is refused as one problem that names the file (and row and field), never a traceback."""
+
+import shutil
+
+import pytest
+from conftest import ROOT
+from helpers import read_rows, write_rows
+
+from sitegen.commands.cli import main
+from sitegen.read.checks import parsing
+from sitegen.read.validation import check_datasets
+
+PACKAGE = "special-crackdown-2024"
+
+
+@pytest.fixture
+def package(tmp_path):
+    """A copy of one shipped package, alone in a datasets folder: (datasets folder, package folder)."""
+    datasets = tmp_path / "datasets"
+    shutil.copytree(ROOT / "datasets" / PACKAGE, datasets / PACKAGE)
+    return datasets, datasets / PACKAGE
+
+
+def set_cell(path, row: int, field: str, value: str) -> None:
+    """Set one cell of a CSV (row as `check` counts it: the header is row 1)."""
+    rows = read_rows(path)
+    rows[row - 2][field] = value
+    write_rows(path, rows)
+
+
+def places(problems) -> list[tuple]:
+    return [(p.code, p.file, p.row, p.field) for p in problems]
+
+
+def no_traceback(datasets, capsys) -> str:
+    """`check` on the folder through the command line: it exits 1 and prints problems, not a traceback."""
+    assert main(["check", "--datasets", str(datasets)]) == 1
+    out = capsys.readouterr()
+    assert "Traceback" not in out.out + out.err
+    return out.out
+
+
+# -- 4. JSON and YAML that break their parsers
+
+HOSTILE_JSON = {
+    "deeply nested": "[" * 100000,
+    "deeply nested objects": '{"a":' * 50000,
+    "nested deeper than the limit but parseable": '{"name": ' + "[" * 500 + "]" * 500 + "}",
+    "a number too long to convert": '{"name": "x", "version": ' + "1" * 5000 + "}",
+    "cut short": '{"name": "x", "resources": [',
+    "not an object": "[1, 2, 3]",
+}
+
+
+@pytest.mark.parametrize("case", sorted(HOSTILE_JSON))
+def test_deeply_nested_json_is_one_invalid_json_problem(package, config, case):
+    datasets, folder = package
+    path = folder / "datapackage.json"
+    path.write_text(HOSTILE_JSON[case], encoding="utf-8")
+    problems, _ = check_datasets(datasets, config)
+    assert [(p.code, p.file) for p in problems] == [("invalid-json", str(path))]
+    assert "\n" not in problems[0].message and len(problems[0].message) < 200
+
+
+def test_deeply_nested_json_through_the_command_line_is_a_problem_not_a_traceback(package, capsys):
+    datasets, folder = package
+    (folder / "datapackage.json").write_text("[" * 100000, encoding="utf-8")
+    assert "[invalid-json]" in no_traceback(datasets, capsys)
+
+
+@pytest.mark.parametrize("error", [MemoryError, RecursionError, ValueError])
+def test_any_way_the_json_parser_breaks_is_one_invalid_json_problem(package, config, monkeypatch, error):
+    datasets, folder = package
+
+    def broken(text, **_):
+        raise error("the parser gave up")
+
+    monkeypatch.setattr(parsing.json, "loads", broken)
+    problems, _ = check_datasets(datasets, config)
+    assert [(p.code, p.file) for p in problems] == [("invalid-json", str(folder / "datapackage.json"))]
+
+
+def test_a_descriptor_that_is_not_utf8_is_one_encoding_problem(package, config):
+    datasets, folder = package
+    (folder / "datapackage.json").write_bytes(b'{"name": "\xff\xfe"}')
+    assert [p.code for p in check_datasets(datasets, config)[0]] == ["encoding-error"]
+
+
+BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join([f'*{chr(97 + i)}'] * 9)}]\n" for i in range(8)
+)
+HOSTILE_YAML = {
+    "a billion laughs": BOMB,
+    "an alias bomb inside an entry": "- version: &v [1, 2]\n  date: *v\n",
+    "deeply nested": "- " + "[" * 100000,
+    "deeply nested blocks": "".join("  " * i + "- \n" for i in range(2000)),
+    "a number too long to convert": "- version: " + "1" * 5000 + "\n",
+    "a date that is not one": "- version: 1.0.0\n  date: 2025-13-45\n",
+}
+
+
+@pytest.mark.parametrize("case", sorted(HOSTILE_YAML))
+def test_a_hostile_changelog_is_one_invalid_changelog_problem(package, config, capsys, case):
+    datasets, folder = package
+    changelog = folder / "changelog.yml"
+    changelog.write_text(HOSTILE_YAML[case], encoding="utf-8")
+    problems, _ = check_datasets(datasets, config)
+    assert [(p.code, p.file) for p in problems] == [("invalid-changelog", str(changelog))]
+    assert "\n" not in problems[0].message and len(problems[0].message) < 200
+    assert "[invalid-changelog]" in no_traceback(datasets, capsys)
+
+
+@pytest.mark.parametrize("case", sorted(HOSTILE_YAML))
+def test_a_hostile_removed_charts_file_is_one_invalid_yaml_problem(package, config, case):
+    datasets, _ = package
+    removed = datasets / "removed-charts.yml"
+    removed.write_text(HOSTILE_YAML[case], encoding="utf-8")
+    problems, _ = check_datasets(datasets, config)
+    assert [(p.code, p.file) for p in problems] == [("invalid-yaml", str(removed))]
+
+
+def test_the_shipped_yaml_and_json_pass_the_screens():
+    for path in sorted((ROOT / "datasets").glob("*/changelog.yml")):
+        parsing.screen_yaml(path.read_text(encoding="utf-8"))
+    for path in sorted((ROOT / "datasets").glob("*/datapackage.json")):
+        parsing.load_json(path.read_text(encoding="utf-8-sig"))
