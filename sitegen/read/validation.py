@@ -3,8 +3,8 @@
 Data problems are returned as Problems (never raised) so that `check` can list
 every one of them at once. Each Problem says where (file:row:field), what is
 wrong and what to do. The order: the package folder's files (checks/files.py),
-its descriptor and headers (checks/structure.py; JSON parsed by checks/parsing.py), frictionless
-on the tables
+its descriptor and headers (checks/structure.py; JSON parsed by checks/parsing.py),
+the numeric cells (no infinity or NaN: checks/numbers.py), frictionless on the tables
 (its findings in our words: checks/frictionless_errors.py), then our checks on a
 package that frictionless passed (checks/, CHECKS). After every package:
 removed-charts.yml reads safely, and the hand-written pages hold no typed number
@@ -26,7 +26,7 @@ from ..util import parallel
 from ..util.cache import per_package
 from . import checks
 from .catalog import DESCRIPTOR, Dataset, find_packages, load_dataset
-from .checks import files
+from .checks import files, numbers
 from .checks.chart_addresses import check_removed_file
 from .checks.frictionless_errors import PACKAGE_ERROR, from_descriptor_error, from_frictionless
 from .checks.prose import check_prose
@@ -122,9 +122,11 @@ def _before_frictionless(folder: Path) -> tuple[dict | None, list[Problem]]:
     if problems:
         return None, problems
     for resource in descriptor["resources"]:
-        problems += check_header(folder, resource)
-    if any(problem.code == DUPLICATE_COLUMN.code for problem in problems):
-        return None, problems  # frictionless cannot read a table (or look up in it) with a repeated column
+        problems += check_header(folder, resource) + numbers.check_table(folder, resource)
+    if any(problem.code in (DUPLICATE_COLUMN.code, numbers.NOT_FINITE.code) for problem in problems):
+        # frictionless cannot read a table (or look up in it) with a repeated column; it lets an infinity through,
+        # reads NaN as below the minimum and crashes on sNaN
+        return None, problems
     descriptor = copy.deepcopy(descriptor)
     for resource in descriptor["resources"]:
         # Match columns by name: a missing or extra column is reported once by check_header, not on every row.

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ...problems import Code, Problem
 from ..standard import RESOURCE_NAMES, SCHEMAS
+from . import numbers
 from .parsing import Broken, load_json
 
 ENCODING_ERROR = Code(
@@ -108,7 +109,7 @@ def _named(name: str) -> str:
 
 def read_descriptor(path: Path) -> tuple[dict | None, list[Problem]]:
     """The descriptor, or None and its problem: not UTF-8, not JSON (however the text breaks the parser: see
-    sitegen.read.checks.parsing), or not an object."""
+    sitegen.read.checks.parsing), not an object, or holding an infinity or NaN."""
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -120,7 +121,8 @@ def read_descriptor(path: Path) -> tuple[dict | None, list[Problem]]:
         return None, [INVALID_JSON.at(path, broken.line, column, note=f"valid JSON: {broken.note}")]
     if not isinstance(descriptor, dict):
         return None, [INVALID_JSON.at(path, note="a JSON object")]
-    return descriptor, []
+    problems = numbers.check_descriptor(descriptor, path)
+    return (None, problems) if problems else (descriptor, [])
 
 
 def check_structure(descriptor: dict, path: Path) -> list[Problem]:

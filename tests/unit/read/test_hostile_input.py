@@ -5,7 +5,7 @@ import shutil
 
 import pytest
 from conftest import ROOT
-from helpers import read_rows, write_rows
+from helpers import obs, read_rows, write_package, write_rows
 
 from sitegen.commands.cli import main
 from sitegen.read.checks import parsing
@@ -39,6 +39,90 @@ def no_traceback(datasets, capsys) -> str:
     out = capsys.readouterr()
     assert "Traceback" not in out.out + out.err
     return out.out
+
+
+# -- 2. numbers that are not finite
+
+
+def test_infinity_in_a_count_is_refused_as_not_finite(package, config, capsys):
+    datasets, folder = package
+    observations = folder / "data" / "observations.csv"
+    set_cell(observations, 2, "value", "inf")
+    problems, published = check_datasets(datasets, config)
+    assert places(problems) == [("not-a-finite-number", str(observations), 2, "value")]
+    assert problems[0].message == '"inf" reads as infinity, not as a finite number'
+    assert published == []
+    assert "[not-a-finite-number]" in no_traceback(datasets, capsys)
+
+
+def test_nan_in_a_count_is_refused_as_not_a_number_not_as_below_the_minimum(package, config):
+    datasets, folder = package
+    observations = folder / "data" / "observations.csv"
+    set_cell(observations, 2, "value", "NaN")
+    problems, _ = check_datasets(datasets, config)
+    assert places(problems) == [("not-a-finite-number", str(observations), 2, "value")]
+    assert "NaN (not a number)" in problems[0].message and "minimum" not in problems[0].message
+
+
+@pytest.mark.parametrize(
+    "cell, what",
+    [
+        ("inf", "infinity"),
+        ("-inf", "minus infinity"),
+        ("+inf", "infinity"),
+        ("Infinity", "infinity"),
+        ("-Infinity", "minus infinity"),
+        ("INF", "infinity"),
+        ("nan", "NaN"),
+        ("NaN", "NaN"),
+        ("-nan", "NaN"),
+        ("sNaN", "NaN"),  # frictionless' own constraint check crashes on it
+        ("1e999", "too large"),
+        ("9" * 400, "too large"),
+    ],
+)
+def test_every_spelling_of_a_non_finite_number_is_refused(tmp_path, config, cell, what):
+    rows = [obs("crackdown", "total", 100), obs("crackdown", "age_10_19", cell), obs("before", "total", 50)]
+    write_package(tmp_path / "p" / "tiny", observations=rows)
+    problems, _ = check_datasets(tmp_path / "p", config)
+    assert [(p.code, p.row, p.field) for p in problems] == [("not-a-finite-number", 3, "value")]
+    assert what in problems[0].message
+
+
+def test_every_non_finite_cell_of_every_numeric_field_is_listed_at_once(tmp_path, config):
+    quoted = [
+        {
+            "id": "q1",
+            "period_id": "crackdown",
+            "measure": "arrested",
+            "group": "total",
+            "kind": "change",
+            "base_period_id": "before",
+            "of_group": "",
+            "value": "Infinity",
+            "decimals": "nan",
+            "source_id": "src-a",
+        }
+    ]
+    rows = [obs("crackdown", "total", "inf"), obs("crackdown", "age_10_19", "nan"), obs("before", "total", 50)]
+    write_package(tmp_path / "p" / "tiny", observations=rows, quoted_figures=quoted)
+    problems, _ = check_datasets(tmp_path / "p", config)
+    assert {(p.code, p.file.rsplit("/", 1)[1], p.row, p.field) for p in problems} >= {
+        ("not-a-finite-number", "observations.csv", 2, "value"),
+        ("not-a-finite-number", "observations.csv", 3, "value"),
+        ("not-a-finite-number", "quoted_figures.csv", 2, "value"),
+        ("not-a-finite-number", "quoted_figures.csv", 2, "decimals"),  # an integer field too
+    }
+    assert {p.code for p in problems} <= {"not-a-finite-number", "missing-column", "extra-column"}
+
+
+@pytest.mark.parametrize("number", ["NaN", "Infinity", "-Infinity", "1e999"])
+def test_a_non_finite_number_in_the_descriptor_is_refused(package, config, number):
+    datasets, folder = package
+    path = folder / "datapackage.json"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("{", f'{{"x_score": {number}, ', 1), encoding="utf-8")
+    assert places(check_datasets(datasets, config)[0]) == [("not-a-finite-number", str(path), None, "x_score")]
 
 
 # -- 4. JSON and YAML that break their parsers
