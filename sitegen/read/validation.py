@@ -6,9 +6,9 @@ wrong and what to do. The order: the package folder's files (checks/files.py),
 its descriptor and headers (checks/structure.py; JSON parsed by checks/parsing.py),
 the numeric cells (no infinity or NaN: checks/numbers.py), frictionless on the tables
 (its findings in our words: checks/frictionless_errors.py), then our checks on a
-package that frictionless passed (checks/, CHECKS). After every package:
-removed-charts.yml reads safely, and the hand-written pages hold no typed number
-(checks/prose.py).
+package that frictionless passed (checks/, CHECKS). After every package: no two
+packages share a name, removed-charts.yml reads safely, and the hand-written pages
+hold no typed number (checks/prose.py).
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from .checks import files, numbers
 from .checks.chart_addresses import check_removed_file
 from .checks.frictionless_errors import PACKAGE_ERROR, from_descriptor_error, from_frictionless
 from .checks.prose import check_prose
-from .checks.structure import DUPLICATE_COLUMN, check_header, check_structure, read_descriptor
+from .checks.structure import DUPLICATE_COLUMN, check_header, check_names, check_structure, read_descriptor
 
 NO_PACKAGES = Code(
     "no-packages",
@@ -54,6 +54,7 @@ def check_datasets(datasets_dir: Path, config: Config, cache=None) -> tuple[list
         if dataset is not None:
             datasets.append(dataset)
         problems.extend(found)
+    problems.extend(check_names(folders))  # each package publishes to data/<its name>/
     problems.extend(check_removed_file(datasets_dir))
     problems.extend(check_prose(config.site_src))  # the hand-written pages cite figures, never type them
     return in_order(problems), datasets

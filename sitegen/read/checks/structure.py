@@ -11,6 +11,7 @@ import csv
 from pathlib import Path
 
 from ...problems import Code, Problem
+from ..catalog import DESCRIPTOR
 from ..standard import RESOURCE_NAMES, SCHEMAS
 from . import numbers
 from .parsing import Broken, load_json
@@ -161,4 +162,32 @@ def check_header(folder: Path, resource: dict) -> list[Problem]:
             problems.append(DUPLICATE_COLUMN.at(where, 1, field, count=count, named=_named(name)))
         if name not in expected:
             problems.append(EXTRA_COLUMN.at(where, 1, field, named=_named(name)))
+    return problems
+
+
+# -- the packages side by side
+
+DUPLICATE_PACKAGE_NAME = Code(
+    "duplicate-package-name",
+    "Two packages with one name",
+    "is named {name!r}, like the package in {other}: both would be published to data/{name}/",
+    'give each package its own "name" (the folder\'s name is the usual choice), or remove the copy',
+    '패키지마다 다른 "name"을 씁니다 (보통 폴더 이름을 씁니다). 복사본이면 지웁니다',
+    dict(file="datasets/crackdown-copy/datapackage.json", field="name", name="crackdown", other="datasets/crackdown"),
+)
+
+
+def check_names(folders: list[Path]) -> list[Problem]:
+    """Every package after the first with a name another one has (the name its files are published under: the
+    descriptor's "name", else the folder's; compared without case, as a Windows or macOS disk does)."""
+    first: dict[str, Path] = {}
+    problems = []
+    for folder in folders:
+        descriptor, _ = read_descriptor(folder / DESCRIPTOR)  # an unreadable one is reported by the package's checks
+        name = descriptor.get("name", folder.name) if descriptor else folder.name
+        if not isinstance(name, str):
+            continue  # reported by frictionless
+        other = first.setdefault(name.casefold(), folder)
+        if other != folder:
+            problems.append(DUPLICATE_PACKAGE_NAME.at(folder / DESCRIPTOR, None, "name", name=name, other=other))
     return problems

@@ -125,6 +125,26 @@ def test_a_non_finite_number_in_the_descriptor_is_refused(package, config, numbe
     assert places(check_datasets(datasets, config)[0]) == [("not-a-finite-number", str(path), None, "x_score")]
 
 
+# -- 3. two packages with one name
+
+
+def test_two_packages_with_one_name_are_refused_naming_both_folders(package, config, capsys):
+    datasets, folder = package
+    copy = datasets / "a-copy"
+    shutil.copytree(folder, copy)
+    problems, _ = check_datasets(datasets, config)
+    assert places(problems) == [("duplicate-package-name", str(folder / "datapackage.json"), None, "name")]
+    assert str(copy) in problems[0].message and f"data/{PACKAGE}/" in problems[0].message
+    assert "[duplicate-package-name]" in no_traceback(datasets, capsys)
+
+
+def test_names_that_differ_only_in_case_are_one_name(tmp_path, config):
+    write_package(tmp_path / "p" / "one", name="tiny")
+    write_package(tmp_path / "p" / "two", name="Tiny")
+    problems, _ = check_datasets(tmp_path / "p", config)
+    assert "duplicate-package-name" in {p.code for p in problems}
+
+
 # -- 4. JSON and YAML that break their parsers
 
 HOSTILE_JSON = {
