@@ -8,7 +8,7 @@ the numeric cells (no infinity or NaN: checks/numbers.py), frictionless on the t
 (its findings in our words: checks/frictionless_errors.py), then our checks on a
 package that frictionless passed (checks/, CHECKS). After every package: no two
 packages share a name, removed-charts.yml reads safely, and the hand-written pages
-hold no typed number (checks/prose.py).
+hold no typed number (checks/prose.py) and no invisible character (checks/invisible.py).
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from ..util import parallel
 from ..util.cache import per_package
 from . import checks
 from .catalog import DESCRIPTOR, Dataset, find_packages, load_dataset
-from .checks import files, numbers
+from .checks import files, invisible, numbers
 from .checks.chart_addresses import check_removed_file
 from .checks.frictionless_errors import PACKAGE_ERROR, from_descriptor_error, from_frictionless
 from .checks.prose import check_prose
@@ -57,6 +57,7 @@ def check_datasets(datasets_dir: Path, config: Config, cache=None) -> tuple[list
     problems.extend(check_names(folders))  # each package publishes to data/<its name>/
     problems.extend(check_removed_file(datasets_dir))
     problems.extend(check_prose(config.site_src))  # the hand-written pages cite figures, never type them
+    problems.extend(invisible.check_pages(config.site_src))
     return in_order(problems), datasets
 
 

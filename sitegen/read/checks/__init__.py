@@ -17,13 +17,14 @@ from . import (
     cumulative,
     disclosure,
     injection,
+    invisible,
     personal_data,
     quoted,
     release,
     views,
 )
 
-CHECKS = [changelog, consistency, cumulative, disclosure, injection, personal_data, quoted, release, views]
+CHECKS = [changelog, consistency, cumulative, disclosure, injection, invisible, personal_data, quoted, release, views]
 
 
 def run_all(dataset, config) -> list[Problem]:

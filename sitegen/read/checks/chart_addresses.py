@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ...problems import Code, Problem
 from ..chart_addresses import PUBLISHED, REMOVED, published_charts, removed_charts
+from . import invisible
 from .parsing import Broken, screen_yaml
 
 CHART_GONE = Code(
@@ -36,8 +37,8 @@ INVALID_YAML = Code(
 
 
 def check_removed_file(datasets_dir: Path) -> list[Problem]:
-    """removed-charts.yml reads safely (sitegen.read.checks.parsing): checked with the packages, before anything
-    reads it."""
+    """removed-charts.yml reads safely (sitegen.read.checks.parsing) and holds no invisible character: checked with
+    the packages, before anything reads it."""
     path = datasets_dir / REMOVED
     try:
         text = path.read_text(encoding="utf-8")
@@ -49,7 +50,7 @@ def check_removed_file(datasets_dir: Path) -> list[Problem]:
         screen_yaml(text)
     except Broken as broken:
         return [INVALID_YAML.at(path, broken.line, note=broken.note)]
-    return []
+    return invisible.check_file(path)
 
 
 def check(chart_ids: set[str], datasets_dir: Path) -> Iterator[Problem]:

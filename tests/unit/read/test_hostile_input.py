@@ -1,14 +1,16 @@
 """Hostile input (issue 21): invisible characters, infinities and NaNs, two packages with one name, JSON and YAML that
 break their parsers. Each is refused as one problem that names the file (and row and field), never a traceback."""
 
+import dataclasses
+import json
 import shutil
 
 import pytest
 from conftest import ROOT
-from helpers import obs, read_rows, write_package, write_rows
+from helpers import GROUPS, SOURCES, obs, read_rows, write_package, write_rows
 
 from sitegen.commands.cli import main
-from sitegen.read.checks import parsing
+from sitegen.read.checks import invisible, parsing
 from sitegen.read.validation import check_datasets
 
 PACKAGE = "special-crackdown-2024"
@@ -39,6 +41,114 @@ def no_traceback(datasets, capsys) -> str:
     out = capsys.readouterr()
     assert "Traceback" not in out.out + out.err
     return out.out
+
+
+# -- 1. invisible characters
+
+
+def test_a_right_to_left_override_in_a_group_label_is_refused(package, config, capsys):
+    datasets, folder = package
+    groups = folder / "data" / "groups.csv"
+    set_cell(groups, 3, "name_en", "Teens \u202e(10–19)")
+    problems, published = check_datasets(datasets, config)
+    assert places(problems) == [("invisible-character", str(groups), 3, "name_en")]
+    assert "U+202E RIGHT-TO-LEFT OVERRIDE" in problems[0].message
+    assert "\u202e" not in str(problems[0])  # the message shows it escaped, not at work
+    assert "delete it" in problems[0].hint and published == []
+    assert "[invisible-character]" in no_traceback(datasets, capsys)
+
+
+REFUSED = {
+    **{chr(code): "bidirectional control" for code in [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]},
+    "\u200e": "bidirectional control",  # LEFT-TO-RIGHT MARK
+    "\u200f": "bidirectional control",  # RIGHT-TO-LEFT MARK
+    "\u061c": "bidirectional control",  # ARABIC LETTER MARK
+    "\u200b": "invisible character",  # ZERO WIDTH SPACE
+    "\u200c": "invisible character",  # ZERO WIDTH NON-JOINER
+    "\u200d": "invisible character",  # ZERO WIDTH JOINER
+    "\u2060": "invisible character",  # WORD JOINER
+    "\ufeff": "invisible character",  # a byte order mark inside a text
+    "\u00ad": "invisible character",  # SOFT HYPHEN
+    "\U000e0041": "invisible character",  # TAG LATIN CAPITAL LETTER A
+    "\u2028": "invisible character",  # LINE SEPARATOR
+    "\u3164": "Hangul filler",  # HANGUL FILLER
+}
+
+
+@pytest.mark.parametrize("char", sorted(REFUSED), ids=lambda char: f"U+{ord(char):04X}")
+def test_every_bidi_control_and_invisible_format_character_in_a_cell_is_refused(tmp_path, config, char):
+    write_package(tmp_path / "p" / "tiny", sources=[dict(SOURCES[0], quote=f"before{char}after")])
+    problems, _ = check_datasets(tmp_path / "p", config)
+    assert [(p.code, p.row, p.field) for p in problems] == [("invisible-character", 2, "quote")]
+    assert f"U+{ord(char):04X}" in problems[0].message and REFUSED[char] in problems[0].message
+
+
+@pytest.mark.parametrize("text", ["전체\u00a0합계", "전체\u3000합계", "Teens (10–19)", "이용자 ‘정보’ — “삭제”"])
+def test_visible_spaces_and_punctuation_are_allowed(tmp_path, config, text):
+    write_package(tmp_path / "p" / "tiny", groups=[dict(GROUPS[0], name_ko=text), *GROUPS[1:]])
+    assert check_datasets(tmp_path / "p", config)[0] == []
+
+
+def test_an_invisible_character_in_the_descriptor_is_refused_naming_its_field(package, config):
+    datasets, folder = package
+    path = folder / "datapackage.json"
+    descriptor = json.loads(path.read_text(encoding="utf-8"))
+    descriptor["title"] = "Special crackdown\u200b"
+    descriptor["views"][1]["spec"]["title"]["ko"] += "\u2066"
+    path.write_text(json.dumps(descriptor, ensure_ascii=True), encoding="utf-8")  # written as \u escapes
+    problems, _ = check_datasets(datasets, config)
+    view = descriptor["views"][1]["name"]
+    assert sorted(places(problems)) == [
+        ("invisible-character", str(path), None, "title"),
+        ("invisible-character", str(path), None, f"views.{view}.spec.title.ko"),
+    ]
+
+
+def test_an_invisible_character_in_the_changelog_is_refused_naming_its_line(package, config):
+    datasets, folder = package
+    changelog = folder / "changelog.yml"
+    lines = changelog.read_text(encoding="utf-8").split("\n")
+    row = next(number for number, line in enumerate(lines, 1) if "reason_en" in line)
+    lines[row - 1] = lines[row - 1].replace("reason_en: ", "reason_en: \u202e", 1)
+    changelog.write_text("\n".join(lines), encoding="utf-8")
+    problems, _ = check_datasets(datasets, config)
+    assert places(problems) == [("invisible-character", str(changelog), row, None)]
+
+
+def test_an_invisible_character_in_removed_charts_is_refused(package, config):
+    datasets, _ = package
+    removed = datasets / "removed-charts.yml"
+    removed.write_text(
+        "- id: old-chart\n  removed: 2025-01-01\n  dataset: x\n  reason_en: gone\u200b\n  reason_ko: 삭제\n",
+        encoding="utf-8",
+    )
+    assert places(check_datasets(datasets, config)[0]) == [("invisible-character", str(removed), 4, None)]
+
+
+def test_an_invisible_character_in_a_page_or_a_topic_is_refused_front_matter_too(tmp_path, config):
+    site_src = tmp_path / "site_src"
+    (site_src / "pages" / "en").mkdir(parents=True)
+    (site_src / "topics" / "ko").mkdir(parents=True)
+    (site_src / "pages" / "en" / "about.md").write_text("---\ntitle: About\u202e\n---\n\nText.\n", encoding="utf-8")
+    (site_src / "topics" / "ko" / "help.md.j2").write_text("# 도움\n\n상담\u200d전화\n", encoding="utf-8")
+    write_package(tmp_path / "datasets" / "tiny")
+    problems, _ = check_datasets(tmp_path / "datasets", dataclasses.replace(config, root=tmp_path))
+    assert places(problems) == [
+        ("invisible-character", "site_src/pages/en/about.md", 2, None),
+        ("invisible-character", "site_src/topics/ko/help.md.j2", 3, None),
+    ]
+
+
+def test_a_byte_order_mark_at_the_start_of_a_file_is_not_in_any_text(tmp_path):
+    page = tmp_path / "page.md"
+    page.write_text("\ufeff# Title\n", encoding="utf-8")
+    assert invisible.check_file(page) == []
+    page.write_text("# Ti\ufefftle\n", encoding="utf-8")
+    assert [p.row for p in invisible.check_file(page)] == [1]
+
+
+def test_the_shipped_pages_and_topics_hold_no_invisible_character(config):
+    assert invisible.check_pages(config.site_src) == []
 
 
 # -- 2. numbers that are not finite
