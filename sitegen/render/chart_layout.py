@@ -26,6 +26,12 @@ from ..util import i18n
 NICE = (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8)  # round tops of an axis, by a power of ten
 STEPS = (1, 2, 2.5, 5)  # round steps between ticks, by a power of ten
 WIDTHS = (250, 300, 420, 640, 900, 1200)  # plot widths a page's chart is drawn at: a 390 px phone leaves 250 or more
+# Okabe-Ito: distinguishable with the common forms of colour blindness. The static chart takes the colours from
+# CSS (--chart-N, lighter in the dark scheme), the interactive one from the same variables (charts.js).
+# The ninth colour is the neutral grey of the bars beside a highlighted one.
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000", "#8C8C8C"]
+NEUTRAL = 8
+FONT = 13  # the size of a line chart's texts on the page, in CSS pixels (charts.css)
 MARK = 4  # a point's radius
 GAP = 8  # between a point and its value, a rule and its label
 
@@ -339,3 +345,12 @@ def month_starts(first: dt.date, last: dt.date) -> list[dt.date]:
         months.append(day)
         day = dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
     return months
+
+
+def margins(model, lang: str) -> tuple[int, int]:
+    """The pixels left of the plot (for the value axis' ticks) and right of it (for the lines' last values)."""
+    ticks = [i18n.number(t, lang) for t in line_axis(model, lang)["y_ticks"]]
+    left = max(text_width(t, FONT) for t in ticks) + 10
+    ends = [t for s in model.series for t in line_labels(model, s, lang) if t]
+    right = max((text_width(t, FONT) for t in ends), default=0) + 2 * GAP if len(model.series) > 1 else 16
+    return math.ceil(left), math.ceil(right)

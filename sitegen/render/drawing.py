@@ -7,24 +7,23 @@ Both use the same kind, orientation, order, labels and colours: bars run
 horizontally (long Korean labels fit a phone), lines run left to right over
 time. Every drawn value carries the class `chart__mark` in the static chart
 and is one Plotly point, so the two can be counted against each other.
+Where a line chart's texts go is chart_layout's (shared with the picture,
+sitegen.publish.images); the interactive line chart is plotly_line's.
+Colour is identity (sitegen.render.views): a group keeps its colour on every
+chart; bars beside a highlighted one are the neutral grey.
 """
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 
 from markupsafe import Markup, escape
 
 from ..util import i18n
 from . import chart_layout as layout
-from . import sentences
+from . import plotly_line, sentences
 
-# Okabe-Ito: distinguishable with the common forms of colour blindness. The static chart takes the colours from
-# CSS (--chart-N, lighter in the dark scheme), the interactive one from the same variables (charts.js).
-# The ninth colour is the neutral grey of the bars beside a highlighted one.
-PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000", "#8C8C8C"]
-NEUTRAL = 8
+PALETTE, NEUTRAL = layout.PALETTE, layout.NEUTRAL
 BAR_SPACE = 80.0  # percent of the width the longest bar takes; the rest holds its value
 
 
@@ -172,23 +171,15 @@ def _bar_rows(model: Model, lang: str) -> str:
 
 # A line chart on the page: a fixed height in CSS pixels, the width of its column. Across, everything is placed in
 # percent of the plot's width; text keeps its size in pixels (chart_layout says where it goes).
-HEIGHT, FONT = 280, 13
+HEIGHT, FONT = 280, layout.FONT
 PAGE_WIDTHS = layout.WIDTHS
+margins = layout.margins
 
 
 def page_plot(model: Model) -> layout.Plot:
     top = 30 + (FONT + 10 if model.annotations else 0)
     bottom = HEIGHT - 30 - (19 if model.dates else 0)  # a time axis writes the year under the month
     return layout.Plot(line_axis(model, "en")["y_max"], top, bottom, HEIGHT, FONT)
-
-
-def margins(model: Model, lang: str) -> tuple[int, int]:
-    """The pixels left of the plot (for the value axis' ticks) and right of it (for the lines' last values)."""
-    ticks = [i18n.number(t, lang) for t in line_axis(model, lang)["y_ticks"]]
-    left = max(layout.text_width(t, FONT) for t in ticks) + 10
-    ends = [t for s in model.series for t in layout.line_labels(model, s, lang) if t]
-    right = max((layout.text_width(t, FONT) for t in ends), default=0) + 2 * layout.GAP if len(model.series) > 1 else 16
-    return math.ceil(left), math.ceil(right)
 
 
 def _pc(fx: float) -> str:
@@ -279,7 +270,7 @@ def nice_ticks(largest: float) -> tuple[float, list[float]]:
 def plotly(model: Model, lang: str) -> dict:
     """The Plotly figure (data and layout) of the same model, as a plain dict."""
     if model.kind == "line":
-        return _plotly_line(model, lang)
+        return plotly_line.figure(model, lang)
     labels = list(model.labels[lang])
     traces = []
     for s in model.series:
@@ -295,7 +286,7 @@ def plotly(model: Model, lang: str) -> dict:
                 "text": [s.text(i, lang) if v is not None else "" for i, v in enumerate(s.values)],
                 "textposition": "outside" if model.kind != "stacked-bar" else "inside",
                 "cliponaxis": False,
-                "hovertemplate": "%{y}: %{x:,}<extra>" + _hover_name(model, s, lang) + "</extra>",
+                "hovertemplate": "%{y}: %{x:,}<extra>" + hover_name(model, s, lang) + "</extra>",
             }
         )
     rows = len(labels) * (len(model.series) if model.kind == "grouped-bar" else 1)
@@ -322,146 +313,5 @@ def plotly(model: Model, lang: str) -> dict:
     return {"data": traces, "layout": layout}
 
 
-def _hover_name(model: Model, series: Series, lang: str) -> str:
+def hover_name(model: Model, series: Series, lang: str) -> str:
     return str(escape(series.label[lang])) if len(model.series) > 1 else ""
-
-
-PLOTLY_HEIGHT, PLOTLY_TOP, PLOTLY_BOTTOM = 360, 56, 48  # the interactive line chart, in pixels
-SIDES = {  # a value's place (side, anchor) as Plotly's textposition
-    ("above", "middle"): "top center",
-    ("above", "start"): "top right",
-    ("above", "end"): "top left",
-    ("below", "middle"): "bottom center",
-    ("below", "start"): "bottom right",
-    ("below", "end"): "bottom left",
-    ("right", "start"): "middle right",
-    ("left", "end"): "middle left",
-}
-
-
-def _plotly_line(model: Model, lang: str) -> dict:
-    """The same line chart in Plotly: the same axis, the same places for the values (found for Plotly's plot
-    height), the same annotations (a rule with its label on a time axis, a band within its period otherwise)."""
-    inner = PLOTLY_HEIGHT - PLOTLY_TOP - PLOTLY_BOTTOM
-    plot = layout.Plot(line_axis(model, lang)["y_max"], 0, inner, inner, FONT)
-    left, right = margins(model, lang)
-    drawn = layout.line_layout(model, lang, plot, PAGE_WIDTHS, right)
-    axis = drawn["axis"]
-    x_values = list(model.dates) if model.dates else list(model.labels[lang])
-    several = len(model.series) > 1
-    sides = {(v.series, v.index): SIDES[v.side, v.anchor] for v in drawn["values"]}
-    traces = []
-    for number, s in enumerate(model.series):
-        trace = {
-            "type": "scatter",
-            "mode": "lines+markers" if several else "lines+markers+text",
-            "name": s.name(lang),
-            "x": x_values,
-            "y": list(s.values),
-            "line": {"color": PALETTE[s.colour], "width": 2.5, "dash": "dash" if s.subset_of else "solid"},
-            "marker": {"color": PALETTE[s.colour], "size": 8},
-            "cliponaxis": False,
-            "connectgaps": True,
-            "hovertemplate": "%{x}: %{y:,}<extra>" + _hover_name(model, s, lang) + "</extra>",
-        }
-        if not several:
-            trace["text"] = [t or "" for t in line_labels(model, s, lang)]
-            trace["textposition"] = [sides.get((number, i), "top center") for i in range(len(s.values))]
-        traces.append(trace)
-    if model.dates:
-        xaxis = {
-            "type": "date",
-            "range": axis["x_range"],
-            "tickvals": [m.isoformat() for m in axis["months"]],
-            "ticktext": [text for _, text in axis["x_ticks"]],
-            "showgrid": False,
-        }
-    else:
-        xaxis = {"type": "category", "showgrid": False, "range": [-0.5, len(model.categories) - 0.5]}
-    shapes = [_plotly_band(model, x0, x1) for x0, x1 in drawn["bands"]] + [
-        {
-            "type": "line",
-            "xref": "x",
-            "yref": "paper",
-            "x0": n.at,
-            "x1": n.at,
-            "y0": 0,
-            "y1": 1 + (PLOTLY_TOP - FONT * 1.2) / inner,
-            "line": {"dash": "dash", "width": 1.5, "color": "#767676"},
-        }
-        for n in model.annotations
-        if not n.date
-    ]
-    notes = [
-        {
-            "x": _plotly_x(model, lang, note),
-            "xref": "x",
-            "xshift": text.dx,
-            "y": 1 + (PLOTLY_TOP - FONT * 0.9) / inner,
-            "yref": "paper",
-            "yanchor": "middle",
-            "text": note.label[lang],
-            "showarrow": False,
-            "xanchor": {"start": "left", "end": "right"}[text.anchor],
-        }
-        for note, text in zip(model.annotations, drawn["notes"])
-    ]
-    ends = [
-        {
-            "x": x_values[v.index],
-            "y": model.series[v.series].values[v.index],
-            "xref": "x",
-            "yref": "y",
-            "text": v.text,
-            "showarrow": False,
-            "xanchor": "left",
-            "xshift": v.dx,
-            "yshift": round(drawn["lines"][v.series][v.index][1] - (v.y - FONT * 0.35), 1),
-        }
-        for v in drawn["values"]
-        if several
-    ]
-    return {
-        "data": traces,
-        "layout": {
-            "height": PLOTLY_HEIGHT,
-            "margin": {"l": left + 8, "r": right + 8, "t": PLOTLY_TOP, "b": PLOTLY_BOTTOM},
-            "font": {"size": FONT},
-            "xaxis": xaxis,
-            "yaxis": {
-                "title": {"text": model.axis_title[lang]},
-                "range": [0, axis["y_max"]],
-                "tickvals": axis["y_ticks"],
-                "separatethousands": True,
-            },
-            "showlegend": several,
-            "legend": {"orientation": "h", "traceorder": "normal"},
-            "paper_bgcolor": "rgba(0,0,0,0)",
-            "plot_bgcolor": "rgba(0,0,0,0)",
-            "shapes": shapes,
-            "annotations": notes + ends,
-        },
-    }
-
-
-def _plotly_x(model: Model, lang: str, note: Annotation):
-    """Where an annotation's label is anchored: its date on a time axis, its band's end on an axis of periods."""
-    if not note.date:
-        return note.at
-    return model.categories.index(note.at) + 0.5
-
-
-def _plotly_band(model: Model, x0: float, x1: float) -> dict:
-    count = len(model.categories)
-    return {
-        "type": "rect",
-        "xref": "x",
-        "yref": "paper",
-        "x0": round(x0 * count - 0.5, 4),
-        "x1": round(x1 * count - 0.5, 4),
-        "y0": 0,
-        "y1": 1,
-        "layer": "below",
-        "line": {"width": 0},
-        "fillcolor": "rgba(118,118,118,0.14)",
-    }
