@@ -2,33 +2,15 @@
 was, no work folder left behind."""
 
 import errno
-import hashlib
 import os
 import pathlib
 import re
 import shutil
 
 from conftest import ROOT
+from trees import digest, leftovers
 
 from sitegen.commands.cli import EXIT_ERROR, main
-
-
-def digest(folder: pathlib.Path) -> dict[str, str]:
-    """Every file and link under folder, by its path, with a hash of its bytes (or where the link points)."""
-    found = {}
-    for path in sorted(folder.rglob("*")):
-        key = path.relative_to(folder).as_posix()
-        if path.is_symlink():
-            found[key] = "-> " + os.readlink(path)
-        elif path.is_file():
-            found[key] = hashlib.sha256(path.read_bytes()).hexdigest()
-        else:
-            found[key] = "folder"
-    return found
-
-
-def leftovers(parent: pathlib.Path, out: pathlib.Path) -> list[str]:
-    return sorted(p.name for p in parent.iterdir() if p.name.startswith(f".{out.name}-"))
 
 
 def test_a_full_disk_during_the_build_leaves_the_old_site_and_no_staging(built_site, tmp_path, monkeypatch, capsys):

@@ -11,7 +11,7 @@ import uuid
 from pathlib import Path
 
 from conftest import ROOT
-from test_failing_disk import digest, leftovers
+from trees import digest, leftovers
 
 MARK = "SITEGEN_KILLED_BUILD_TEST"  # set in the build's environment, so inherited by every worker it forks
 
