@@ -24,8 +24,8 @@ def test_computed_figures(built_site):
 
 def test_topics_come_first_in_the_navigation(built_site):
     for lang, expected in [
-        ("", ["딥페이크 성범죄 단속 통계", "주제별로 보기", "데이터"]),
-        ("en/", ["Deepfake Sex Crime Enforcement Statistics", "Questions", "Data"]),
+        ("", ["홈", "주제별로 보기", "데이터"]),  # the home page is "Home": the navigation's title names the site
+        ("en/", ["Home", "Topics", "Data"]),
     ]:
         html = (built_site / lang / "index.html").read_text(encoding="utf-8")
         nav = html[html.index("md-nav--primary") :]
