@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import fnmatch
+import functools
 import re
 import subprocess
 from dataclasses import dataclass
@@ -280,12 +281,12 @@ def baseline(folder: Path, against: str | None = None) -> pd.DataFrame | None:
     """The observations to compare with: the last release snapshot, a datasets folder, or a git ref."""
     if against is None:
         _, path = latest_snapshot(folder)
-        return read_table(path) if path else None
+        return _table(path, functools.partial(read_table, path)) if path else None
     candidate = Path(against)
     if candidate.is_dir():
         for path in (candidate / folder.name / "data" / "observations.csv", candidate / "data" / "observations.csv"):
             if path.is_file():
-                return read_table(path)
+                return _table(path, functools.partial(read_table, path))
         return None
     if not is_git_revision(against):
         raise SiteError(
@@ -293,6 +294,17 @@ def baseline(folder: Path, against: str | None = None) -> pd.DataFrame | None:
             " '-' nor holds spaces, '..', ':' or '\\') - pass an existing datasets folder, a tag, a branch or a commit"
         )
     return _from_git(folder / "data" / "observations.csv", against)
+
+
+def _table(where, read) -> pd.DataFrame:
+    """The observations a baseline holds, or one line naming where they cannot be read from."""
+    try:
+        frame = read()
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError, OSError) as error:
+        raise SiteError(f"{where}: cannot be read as a table ({error}) - compare with a published release") from error
+    if "value" not in frame:
+        raise SiteError(f'{where}: has no column "value" - compare with the observations.csv of a published release')
+    return frame
 
 
 # A ref as `git check-ref-format --allow-onelevel` accepts it (and never an option: no leading '-'), or a commit hash,
@@ -332,12 +344,7 @@ def _from_git(path: Path, ref: str) -> pd.DataFrame | None:
                 f"--against {ref}: neither a folder nor a git ref - pass a datasets folder, a tag or a commit"
             )
         return None  # the package did not exist at that ref: every figure is new
-    try:
-        return pd.read_csv(StringIO(shown.stdout), dtype=str, keep_default_na=False)
-    except (pd.errors.ParserError, pd.errors.EmptyDataError) as error:
-        raise SiteError(
-            f"--against {ref}: {path.name} at that ref is not a table ({error}) - pass the ref of a published release"
-        ) from error
+    return _table(f"{ref}:{path.name}", lambda: pd.read_csv(StringIO(shown.stdout), dtype=str, keep_default_na=False))
 
 
 def _cells(frame: pd.DataFrame | None) -> dict[tuple, tuple[dict, int]]:

@@ -77,3 +77,14 @@ def test_against_an_unknown_but_well_formed_ref_says_so(datasets, capsys):
     assert main(["diff", "--datasets", str(datasets), "--against", "no-such-tag"]) == EXIT_ERROR
     err = capsys.readouterr().err
     assert err.startswith("error: --against no-such-tag: neither a folder nor a git ref") and err.count("\n") == 1
+
+
+def test_against_a_folder_whose_table_cannot_be_read_is_one_line(datasets, tmp_path, capsys):
+    broken = tmp_path / "broken" / "tiny" / "data" / "observations.csv"
+    broken.parent.mkdir(parents=True)
+    for text, says in (('a,b\n"x\n', "cannot be read as a table"), ("a,b\n1,2\n", 'has no column "value"')):
+        broken.write_text(text, encoding="utf-8")
+        assert main(["diff", "--datasets", str(datasets), "--against", str(tmp_path / "broken")]) == EXIT_ERROR
+        err = capsys.readouterr().err
+        assert err.startswith(f"error: {broken}: {says}") and err.count("\n") == 1, err
+        assert "compare with" in err
