@@ -11,6 +11,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from helpers import SITE_URL  # noqa: E402
+
 from sitegen.config import load_config  # noqa: E402  (after the project is on the path)
 
 
@@ -48,11 +50,6 @@ def build_once(tmp_path_factory, name: str, config) -> Path:
             (folder / name / "notes.json").write_text(json.dumps(progress.notes), encoding="utf-8")
             done.touch()
     return out
-
-
-def build_notes(site: Path) -> list[str]:
-    """What the build of a site made by build_once noted for its summary (Progress.notes)."""
-    return json.loads((site.parent / "notes.json").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="session")
@@ -99,9 +96,6 @@ def _stop_without_system_deps(items):
     )
     if check.returncode != 0:
         pytest.exit(check.stderr.strip(), returncode=check.returncode)
-
-
-SITE_URL = "https://stats.example.org/deepfake/"
 
 
 @pytest.fixture(scope="session")

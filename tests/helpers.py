@@ -207,3 +207,12 @@ def new_period(datasets, *extra, package=NEW_PERIOD_PACKAGE) -> int:
             *extra,
         ]
     )
+
+
+# The site_url the deployed test site is built with (conftest.deployed_site).
+SITE_URL = "https://stats.example.org/deepfake/"
+
+
+def build_notes(site: Path) -> list[str]:
+    """What the build of a site made by conftest.build_once noted for its summary (Progress.notes)."""
+    return json.loads((site.parent / "notes.json").read_text(encoding="utf-8"))

@@ -4,10 +4,10 @@ import filecmp
 import re
 import shutil
 
-from conftest import ROOT
 from helpers import tree, write_package
 
 from sitegen.build import build_site
+from sitegen.config import ROOT
 
 
 def test_home_page_shows_the_key_figures(built_site):

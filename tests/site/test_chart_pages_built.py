@@ -4,9 +4,8 @@ import dataclasses
 import html
 import re
 
-from conftest import ROOT
-
 from sitegen.build import build_site
+from sitegen.config import ROOT
 from sitegen.derive.figures import compute_figures
 from sitegen.read import chart_addresses
 from sitegen.read.catalog import find_packages, load_dataset

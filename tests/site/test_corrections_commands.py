@@ -2,11 +2,11 @@
 figures and periods, differently defined reports, and the changelog entries that record them."""
 
 import yaml
-from conftest import ROOT
 from helpers import read_rows as rows
 from helpers import write_rows as write
 
 from sitegen.commands.cli import main
+from sitegen.config import ROOT
 from sitegen.read.changes import read_changelog
 from sitegen.read.validation import check_datasets
 

@@ -9,8 +9,8 @@ import zipfile
 
 import frictionless
 import pandas as pd
-from conftest import ROOT
 
+from sitegen.config import ROOT
 from sitegen.read.standard import RESOURCE_NAMES, SCHEMAS
 
 MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()

@@ -7,10 +7,10 @@ import pathlib
 import re
 import shutil
 
-from conftest import ROOT
 from trees import digest, leftovers
 
 from sitegen.commands.cli import EXIT_ERROR, main
+from sitegen.config import ROOT
 
 
 def test_a_full_disk_during_the_build_leaves_the_old_site_and_no_staging(built_site, tmp_path, monkeypatch, capsys):

@@ -6,10 +6,10 @@ import struct
 from types import SimpleNamespace
 
 import pytest
-from conftest import ROOT
 from markupsafe import escape
 
 from sitegen.build import publication as publish
+from sitegen.config import ROOT
 from sitegen.publish import images
 from sitegen.read.validation import check_datasets
 from sitegen.util import i18n

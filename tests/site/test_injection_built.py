@@ -10,10 +10,10 @@ same Markdown extensions.
 import json
 import re
 
-from conftest import ROOT
 from inert import scan_site
 
 from sitegen.build import build_site
+from sitegen.config import ROOT
 
 HOSTILE = ROOT / "tests" / "fixtures" / "hostile-metadata"
 

@@ -11,12 +11,12 @@ import json
 
 import markdown
 import yaml
-from conftest import ROOT
 from helpers import write_package
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from inert import executable_injections
 
+from sitegen.config import ROOT
 from sitegen.derive.figures import compute_figures
 from sitegen.publish.metadata import describe_release
 from sitegen.read.catalog import load_dataset

@@ -10,8 +10,9 @@ import time
 import uuid
 from pathlib import Path
 
-from conftest import ROOT
 from trees import digest, leftovers
+
+from sitegen.config import ROOT
 
 MARK = "SITEGEN_KILLED_BUILD_TEST"  # set in the build's environment, so inherited by every worker it forks
 

@@ -4,8 +4,9 @@
 import re
 from html import unescape
 
-from conftest import ROOT
 from helpers import read_rows
+
+from sitegen.config import ROOT
 
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 # Not prose of the page: the head (machine-readable metadata in English), scripts, code (the check's own output in

@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 import rdflib.plugins.shared.jsonld.context as jsonld_context
-from conftest import ROOT
 from pyshacl import validate
 from rdflib import RDF, Graph, Literal, Namespace, URIRef
+
+from sitegen.config import ROOT
 
 # Plain namespaces: rdflib's closed ones warn whenever pytest looks at a module attribute they lack.
 DCAT = Namespace("http://www.w3.org/ns/dcat#")

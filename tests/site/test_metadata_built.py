@@ -9,9 +9,10 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from conftest import ROOT, SITE_URL, build_notes
+from helpers import SITE_URL, build_notes
 from lxml import etree
 
+from sitegen.config import ROOT
 from sitegen.publish.metadata import NO_SITEMAP
 from sitegen.util.progress import Progress
 

@@ -9,8 +9,9 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import yaml
-from conftest import ROOT, SITE_URL
-from helpers import write_package
+from helpers import SITE_URL, write_package
+
+from sitegen.config import ROOT
 
 NAMES = sorted(p.parent.name for p in (ROOT / "datasets").glob("*/datapackage.json"))
 ATOM = "{http://www.w3.org/2005/Atom}"

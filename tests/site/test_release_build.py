@@ -4,7 +4,6 @@ import shutil
 import xml.etree.ElementTree as ET
 
 import pytest
-from conftest import ROOT
 from helpers import NEW_PERIOD as NEW
 from helpers import NEW_PERIOD_PACKAGE as PACKAGE
 from helpers import new_period
@@ -12,6 +11,7 @@ from helpers import read_rows as rows
 from helpers import write_rows as write
 
 from sitegen.commands.cli import main
+from sitegen.config import ROOT
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 

@@ -3,11 +3,11 @@
 import subprocess
 
 import pytest
-from conftest import ROOT
 from helpers import NEW_PERIOD_PACKAGE as PACKAGE
 from helpers import new_period
 
 from sitegen.commands.cli import main
+from sitegen.config import ROOT
 
 
 @pytest.fixture(autouse=True)

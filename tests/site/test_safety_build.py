@@ -1,7 +1,8 @@
 """Hostile packages: a build that meets one changes nothing of the site already built."""
 
-from conftest import ROOT
 from helpers import tree
+
+from sitegen.config import ROOT
 
 FIXTURES = ROOT / "tests" / "fixtures"
 # case -> the code its check gives (tests/unit/read/test_safety.py checks the place as well)

@@ -4,7 +4,7 @@ import re
 import subprocess
 import sys
 
-from conftest import ROOT
+from sitegen.config import ROOT
 
 
 def test_the_benchmark_prints_its_table():

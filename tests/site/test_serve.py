@@ -9,8 +9,9 @@ import threading
 import time
 import urllib.request
 
-from conftest import ROOT
 from helpers import write_package
+
+from sitegen.config import ROOT
 
 
 def free_port() -> int:

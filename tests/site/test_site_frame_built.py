@@ -2,7 +2,7 @@
 
 import re
 
-from conftest import SITE_URL
+from helpers import SITE_URL
 
 
 def test_help_page_lists_the_official_contacts_in_both_languages(built_site):

@@ -5,9 +5,9 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ROOT
 
 from sitegen.commands.cli import main, make_parser
+from sitegen.config import ROOT
 
 FIXTURES = "tests/fixtures"
 

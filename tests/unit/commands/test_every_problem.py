@@ -3,10 +3,10 @@ them all; --output FILE and --format json give every one, however many."""
 
 import json
 
-from conftest import ROOT
 from helpers import obs, write_package
 
 from sitegen.commands.cli import EXIT_PROBLEMS, PRINTED_PROBLEMS, main, report
+from sitegen.config import ROOT
 from sitegen.problems import Problem
 
 MANY = 300_000

@@ -2,7 +2,7 @@
 
 import subprocess
 
-from conftest import ROOT
+from sitegen.config import ROOT
 
 
 def test_no_tracked_file_holds_merge_conflict_markers():

@@ -11,7 +11,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from conftest import ROOT
+from sitegen.config import ROOT
 
 SCRIPT = ROOT / ".ci" / "system-deps"
 BASH = shutil.which("bash")

@@ -7,9 +7,9 @@ import zipfile
 
 import openpyxl
 import pytest
-from conftest import ROOT
 from helpers import SOURCES, obs, write_package
 
+from sitegen.config import ROOT
 from sitegen.publish.downloads import package_downloads, write_downloads
 from sitegen.read.catalog import load_dataset
 from sitegen.read.validation import check_datasets

@@ -6,10 +6,10 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import yaml
-from conftest import ROOT
 from helpers import write_package
 from lxml import etree
 
+from sitegen.config import ROOT
 from sitegen.publish.metadata import describe_release, link, write_sitemap
 from sitegen.read.validation import check_datasets
 from sitegen.util import i18n

@@ -3,7 +3,8 @@
 import re
 
 import yaml
-from conftest import ROOT
+
+from sitegen.config import ROOT
 
 
 def test_the_workflow_tests_builds_and_publishes_to_pages():

@@ -10,10 +10,10 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
 from helpers import write_package
 
 import sitegen.read
+from sitegen.config import ROOT
 from sitegen.problems import Code, Problem
 from sitegen.read.checks import frictionless_errors, personal_data
 from sitegen.read.validation import check_datasets

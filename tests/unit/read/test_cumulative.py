@@ -5,8 +5,8 @@ import csv
 import shutil
 
 import pytest
-from conftest import ROOT
 
+from sitegen.config import ROOT
 from sitegen.derive.figures import compute_figures
 from sitegen.read.catalog import load_dataset
 from sitegen.read.validation import check_datasets

@@ -4,9 +4,9 @@ import re
 from pathlib import Path
 
 import yaml
-from conftest import ROOT
 
 from sitegen.build import check
+from sitegen.config import ROOT
 from sitegen.derive.conflicts import other_reports
 from sitegen.derive.figures import quoted_figures
 from sitegen.read.catalog import find_packages, load_dataset

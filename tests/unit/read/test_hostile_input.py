@@ -6,10 +6,10 @@ import json
 import shutil
 
 import pytest
-from conftest import ROOT
 from helpers import GROUPS, SOURCES, obs, read_rows, write_package, write_rows
 
 from sitegen.commands.cli import main
+from sitegen.config import ROOT
 from sitegen.read.checks import invisible, parsing
 from sitegen.read.validation import check_datasets
 

@@ -6,10 +6,10 @@ import re
 
 import pandas as pd
 import pytest
-from conftest import ROOT
 from helpers import GROUPS, VIEWS, obs, write_package
 
 from sitegen.commands.cli import main
+from sitegen.config import ROOT
 from sitegen.read.catalog import load_dataset
 from sitegen.read.validation import check_datasets
 

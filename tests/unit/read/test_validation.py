@@ -1,9 +1,9 @@
 """Validation on tiny inline packages: every problem is found, with its place."""
 
 import pytest
-from conftest import ROOT
 from helpers import obs, write_package
 
+from sitegen.config import ROOT
 from sitegen.read.validation import check_datasets
 
 

@@ -7,8 +7,8 @@ import re
 from types import SimpleNamespace
 
 import pytest
-from conftest import ROOT
 
+from sitegen.config import ROOT
 from sitegen.derive.figures import compute_figures
 from sitegen.read.catalog import find_packages, load_dataset
 from sitegen.render import campaigns

@@ -4,8 +4,7 @@ computed from the periods' dates (a typed note once had it the wrong way round).
 import csv
 import shutil
 
-from conftest import ROOT
-
+from sitegen.config import ROOT
 from sitegen.derive.figures import compute_figures
 from sitegen.read.catalog import load_dataset
 from sitegen.render.charts import build_charts

@@ -2,8 +2,8 @@
 
 import jinja2
 import pytest
-from conftest import ROOT
 
+from sitegen.config import ROOT
 from sitegen.render.pages import make_environment
 
 

@@ -1,6 +1,6 @@
 """The frame around the data: help page, footer, content note, hreflang, home page cards."""
 
-from conftest import ROOT
+from sitegen.config import ROOT
 
 
 def test_hand_written_pages_exist_in_both_languages_with_the_same_names():

@@ -2,10 +2,10 @@
 
 import jinja2
 import pytest
-from conftest import ROOT
 
 from sitegen import SiteError
 from sitegen.build import publication
+from sitegen.config import ROOT
 from sitegen.read.catalog import load_dataset
 from sitegen.render.pages import PackageView
 from sitegen.render.topics import References

@@ -5,10 +5,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
 
 from sitegen import SiteError
 from sitegen.build import publication as publish
+from sitegen.config import ROOT
 from sitegen.read.catalog import find_packages, load_dataset
 from sitegen.read.checks.prose import check_prose, typed_numbers
 from sitegen.read.validation import check_datasets

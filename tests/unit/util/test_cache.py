@@ -1,8 +1,7 @@
 """The build cache: a changed input is never served from the cache, and a cached build equals a cold one."""
 
-from conftest import ROOT
-
 from benchmarks.synthetic import generate
+from sitegen.config import ROOT
 from sitegen.util.cache import Cache
 
 

@@ -2,9 +2,9 @@
 
 import pytest
 import yaml
-from conftest import ROOT
 
 from sitegen import SiteError
+from sitegen.config import ROOT
 from sitegen.util import i18n
 
 

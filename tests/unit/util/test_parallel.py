@@ -88,7 +88,7 @@ def test_workers_end_when_the_process_that_started_them_is_killed(tmp_path):
     import sys
     import time
 
-    from conftest import ROOT
+    from sitegen.config import ROOT
 
     record = tmp_path / "workers"
     record.touch()
