@@ -18,6 +18,7 @@ from pathlib import Path
 from .. import SiteError
 from ..read.catalog import DESCRIPTOR, find_packages, read_table
 from ..read.changes import CHANGELOG, bump, read_changelog
+from ..read.checks.parsing import Broken, screen_yaml
 
 ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
@@ -45,6 +46,11 @@ def new_period(
     folder = choose_package(datasets_dir, package, kind)
     periods = read_table(folder / "data" / "periods.csv")
     _check_request(folder, periods, period_id, start, end, compare_to)
+    try:  # read only a changelog that loads safely: a YAML bomb or deep nesting is one line, not a traceback
+        screen_yaml((folder / CHANGELOG).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, Broken) as error:
+        reason = error.note if isinstance(error, Broken) else error
+        raise SiteError(f"{folder / CHANGELOG}: cannot be read ({reason}) - fix it first (python build_site.py check)")
     entries, problems = read_changelog(folder)
     if problems:
         raise SiteError(f"{problems[0]} - fix the changelog first (python build_site.py check lists every problem)")

@@ -47,7 +47,7 @@ def declared_names(folder: Path) -> list[str]:
     descriptor declares none: check reports it)."""
     try:
         descriptor = json.loads((folder / DESCRIPTOR).read_text(encoding="utf-8-sig"))
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError, MemoryError):  # whatever breaks the parser: check names the file
         return []
     found = descriptor.get("views") if isinstance(descriptor, dict) else None
     return [view["name"] for view in found or [] if isinstance(view, dict) and isinstance(view.get("name"), str)]

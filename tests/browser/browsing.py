@@ -35,7 +35,7 @@ class Watched:
         self.context.route("**/*", self._route)
         self.context.on("console", lambda m: m.type == "error" and self.errors.append(f"console: {m.text}"))
         self.context.on("weberror", lambda e: self.errors.append(f"page error: {e.error}"))
-        self.context.on("requestfailed", lambda r: self.errors.append(f"failed: {r.url} {r.failure}"))
+        self.context.on("requestfailed", self._failed)
         self.context.on("response", lambda r: r.status >= 400 and self.errors.append(f"HTTP {r.status}: {r.url}"))
 
     def _route(self, route):
@@ -44,6 +44,13 @@ class Watched:
         else:
             self.foreign.append(route.request.url)
             route.abort()
+
+    def _failed(self, request):
+        """A request that failed, unless the browser dropped it because the page it belonged to went away (a link
+        followed, the next page loaded): Chromium reports those as net::ERR_ABORTED. A missing file is an HTTP error
+        (recorded above), a blocked one a console error."""
+        if request.failure != "net::ERR_ABORTED":
+            self.errors.append(f"failed: {request.url} {request.failure}")
 
     def page(self):
         self.last = self.context.new_page()

@@ -12,6 +12,7 @@ from sitegen.commands.cli import main
 from sitegen.config import ROOT
 from sitegen.read.checks import invisible, parsing
 from sitegen.read.validation import check_datasets
+from sitegen.read.views import declared_names
 
 PACKAGE = "special-crackdown-2024"
 
@@ -339,3 +340,23 @@ def test_the_shipped_yaml_and_json_pass_the_screens():
         parsing.screen_yaml(path.read_text(encoding="utf-8"))
     for path in sorted((ROOT / "datasets").glob("*/datapackage.json")):
         parsing.load_json(path.read_text(encoding="utf-8-sig"))
+
+
+@pytest.mark.parametrize("case", sorted(HOSTILE_YAML))
+def test_new_period_over_a_hostile_changelog_is_one_line_and_changes_nothing(package, capsys, case):
+    """new-period reads the changelog without `check` first: the same screen stops it before anything is written."""
+    datasets, folder = package
+    (folder / "changelog.yml").write_text(HOSTILE_YAML[case], encoding="utf-8")
+    before = {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+    args = ["new-period", "--datasets", str(datasets), "--id", "crackdown-2026-01-01", "--start", "2026-01-01"]
+    args += ["--end", "2026-03-31", "--name-ko", "새 단속", "--name-en", "A new crackdown", "--package", PACKAGE]
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "changelog.yml: cannot be read" in err and "Traceback" not in err
+    assert {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()} == before
+
+
+def test_a_deeply_nested_descriptor_declares_no_views_instead_of_a_traceback(package):
+    _, folder = package
+    (folder / "datapackage.json").write_text("[" * 100000, encoding="utf-8")
+    assert declared_names(folder) == []
