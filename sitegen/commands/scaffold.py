@@ -50,7 +50,9 @@ def new_period(
         screen_yaml((folder / CHANGELOG).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, Broken) as error:
         reason = error.note if isinstance(error, Broken) else error
-        raise SiteError(f"{folder / CHANGELOG}: cannot be read ({reason}) - fix it first (python build_site.py check)") from None
+        raise SiteError(
+            f"{folder / CHANGELOG}: cannot be read ({reason}) - fix it first (python build_site.py check)"
+        ) from None
     entries, problems = read_changelog(folder)
     if problems:
         raise SiteError(f"{problems[0]} - fix the changelog first (python build_site.py check lists every problem)")
