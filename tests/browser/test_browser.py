@@ -348,12 +348,14 @@ def test_a_chart_page_opens_on_its_table_and_the_language_switch_keeps_the_view(
 
 
 TOPIC_PAGES = ["topics/arrests/", "topics/who/", "topics/takedowns/", "topics/schools/", "topics/victims/"]
-# (page, stable screenshot name) for the README: a topic page and the home page, in Korean and English
+# (page, stable screenshot name) for the README: the home page and two topic pages, in Korean and English
 README_SHOTS = [
     ("", "home-ko"),
     ("en/", "home-en"),
     ("topics/arrests/", "topic-arrests-ko"),
     ("en/topics/arrests/", "topic-arrests-en"),
+    ("topics/who/", "topic-who-ko"),
+    ("en/topics/who/", "topic-who-en"),
 ]
 
 
