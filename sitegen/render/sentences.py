@@ -98,6 +98,19 @@ def change_summary(change: Change, periods: dict[str, str], unit: str, lang: str
     return " ".join([text] + change_notes(change, lang, s))
 
 
+def times_text(times: float, lang: str) -> str:
+    """How many times as many: one decimal below ten, none from ten ("4.0" as "4"): 3.2배 / 3.2 times."""
+    number = i18n.number(round(times, 1) if times < 10 else round(times), lang).removesuffix(".0")
+    return f"{number}배" if lang == "ko" else f"{number} times"
+
+
+def per_day_times(change) -> float | None:
+    """The daily average of a change's period as a multiple of its base period's (None without both lengths)."""
+    if not (change.days and change.base_days and change.base_value):
+        return None
+    return (change.value / change.days) / (change.base_value / change.base_days)
+
+
 def rate_text(value: float, days: int, unit: str, lang: str, s: dict) -> str:
     """A daily rate readers can picture: "4.5 a day"; below one a day, "about 1 every 4 days" (not "0.2 a day")."""
     per_day = value / days

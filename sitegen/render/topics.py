@@ -31,6 +31,7 @@ import yaml
 from .. import SiteError
 from ..derive.figures import published
 from ..util import i18n, korean
+from . import sentences
 
 SECTION = "topics"
 
@@ -240,13 +241,8 @@ class References:
                 f"{period}{' per day' if per_day else ''} - periods.csv must declare {period} "
                 f"comparable_to {base_period}, with start dates for a daily ratio",
             )
-        times = change.value / change.base_value
-        if per_day:
-            times = (change.value / change.days) / (change.base_value / change.base_days)
-        number = i18n.number(round(times, 1) if times < 10 else round(times), context["lang"])
-        number = number.removesuffix(".0")
-        text = f"{number}배" if context["lang"] == "ko" else f"{number} times"
-        return self._link(context, text, package)
+        times = sentences.per_day_times(change) if per_day else change.value / change.base_value
+        return self._link(context, sentences.times_text(times, context["lang"]), package)
 
     @_absent_shown_as_dash
     def share(
