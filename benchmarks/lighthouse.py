@@ -37,6 +37,8 @@ PAGES = {
     "embed (en)": "en/embed/crackdown-2024-arrests-by-age/",
     "text page (ko)": "methodology/",
     "help (en)": "en/help/",
+    "crackdowns overview (ko)": "campaigns/",
+    "crackdown page (en)": "en/campaigns/crackdown-2024-08-28/",
 }
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync"
@@ -73,7 +75,7 @@ def main() -> None:
         sys.exit(f"{args.site}: no built site - run `make site` first")
     server = static_server.start(args.site)
     base = f"http://127.0.0.1:{server.server_port}/"
-    print(f"{'page':<20} " + " ".join(f"{c:>14}" for c in CATEGORIES))
+    print(f"{'page':<26} " + " ".join(f"{c:>14}" for c in CATEGORIES))
     transfer = None
     with tempfile.TemporaryDirectory() as tmp:
         for name, path in PAGES.items():
@@ -93,7 +95,7 @@ def main() -> None:
                             :5
                         ],
                     )
-            print(f"{name:<20} " + " ".join(f"{statistics.median(scores[c]):>14.0f}" for c in CATEGORIES), flush=True)
+            print(f"{name:<26} " + " ".join(f"{statistics.median(scores[c]):>14.0f}" for c in CATEGORIES), flush=True)
     server.shutdown()
     if transfer is None:
         return
