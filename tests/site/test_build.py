@@ -16,7 +16,7 @@ def test_home_page_shows_the_key_figures(built_site):
     assert "267명 → 963명" in html
     # periods of unequal length (240 and 216 days): the card compares daily averages, the totals are its small print
     assert '<span class="key-figure__value">4배</span>' in html and "+260.7%" not in html
-    assert "하루 1.1명 → 하루 4.5명. 합계 267명 → 963명(240일·216일)" in html
+    assert "하루 1.1명 → 하루 4.5명. 합계 267명 → 963명(240일과 216일)" in html
     english = (built_site / "en" / "index.html").read_text(encoding="utf-8")
     assert '<html lang="en"' in english and "Persons apprehended" in english
 
