@@ -259,6 +259,7 @@ def run_diff(args) -> int:
     from ..read import changes
     from ..read.catalog import find_packages, read_table
 
+    total = 0
     for folder in find_packages(args.datasets):
         old = changes.baseline(folder, args.against)
         since = args.against or changes.latest_snapshot(folder)[0] or "nothing (no release recorded yet)"
@@ -266,23 +267,35 @@ def run_diff(args) -> int:
         print(f"{folder.name}: {len(found)} change{'' if len(found) == 1 else 's'} since {since}")
         for change in found:
             print(f"  {change}")
-    print("Each change needs a changelog entry; `python build_site.py check` lists the ones without.")
+        total += len(found)
+    if total:
+        print("Each change needs a changelog entry; `python build_site.py check` lists the ones without.")
     return EXIT_OK
 
 
 def run_release(args) -> int:
     from ..build import check
     from ..read import changes
+    from ..read.catalog import find_packages
     from ..read.chart_addresses import PUBLISHED, record_published
 
+    for folder in find_packages(args.datasets):  # first the versions published without a record, from git
+        entries, _ = changes.read_changelog(folder)
+        for entry in changes.unrecorded(folder, entries):
+            commit, observations = changes.recover(folder, entry.version)
+            path = changes.write_snapshot(folder, entry.version, observations)
+            print(
+                f"{folder.name} {entry.version}: recorded {path} (from commit {commit[:7]}, its last at {entry.version})"
+            )
     problems, publications = check(args.datasets, load_config())
     if problems:
         report(problems)
-        print("Nothing was recorded: fix the problems first.", file=sys.stderr)
+        print("Nothing more was recorded: fix the problems first.", file=sys.stderr)
         return EXIT_PROBLEMS
     for publication in publications:
         dataset = publication.dataset
-        path = changes.write_snapshot(dataset)
+        observations = (dataset.folder / "data" / "observations.csv").read_bytes()
+        path = changes.write_snapshot(dataset.folder, dataset.version, observations)
         print(f"{dataset.name} {dataset.version}: " + (f"recorded {path}" if path else "already recorded"))
     new = record_published([chart.id for p in publications for chart in p.charts], args.datasets)
     print(f"charts: {new} new chart address(es) recorded in {args.datasets / PUBLISHED}")

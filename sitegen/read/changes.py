@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import fnmatch
 import functools
+import json
 import re
 import subprocess
 from dataclasses import dataclass
@@ -126,6 +127,14 @@ class Entry:
         if not self.figures:
             return self.kind == "release"
         return any(fnmatch.fnmatchcase(figure, pattern) for pattern in self.figures)
+
+    def covers_new(self, figure: str) -> bool:
+        """Does this entry cover a figure that did not exist before it? A release does (every new one, or the ones
+        it names); a revision or correction only when it names the figure itself (a figure moved to another group
+        or measure): its patterns speak of the figures that existed when it was written, never of later ones."""
+        if self.kind == "release":
+            return self.covers(figure)
+        return figure in self.figures
 
 
 @dataclass(frozen=True)
@@ -277,6 +286,48 @@ def latest_snapshot(folder: Path) -> tuple[str | None, Path | None]:
     return ".".join(map(str, version)), path
 
 
+def unrecorded(folder: Path, entries: list[Entry]) -> list[Entry]:
+    """The published versions with no record. Every changelog entry but the newest (the version the data hold now,
+    published by the next build) was published and must have its releases/<version>.csv, or its download folder
+    would vanish; except an entry dated the same day as the one above it: the two were published together, as the
+    newer version (the date is the day the site published them)."""
+    return [
+        entry
+        for newer, entry in zip(entries, entries[1:])
+        if entry.date != newer.date and not (folder / RELEASES / f"{entry.version}.csv").is_file()
+    ]
+
+
+def recover(folder: Path, version: str) -> tuple[str, bytes]:
+    """(commit, observations.csv) of the newest commit at which the package's version was `version`: the figures as
+    that version was last published from the repository. SiteError when git cannot tell."""
+    descriptor = (folder / "datapackage.json").resolve()
+    try:
+        top = Path(_git(descriptor.parent, "rev-parse", "--show-toplevel").decode().strip())
+        relative = descriptor.parent.relative_to(top).as_posix()
+        commits = _git(top, "log", "--format=%H", "--end-of-options", "HEAD", "--", f"{relative}/datapackage.json")
+    except (OSError, ValueError, subprocess.CalledProcessError) as error:
+        raise SiteError(
+            f"{folder}: version {version} has no record and git cannot read this folder's history ({error}) - copy "
+            f"data/observations.csv as that version published it to {RELEASES}/{version}.csv"
+        ) from error
+    for commit in commits.decode().split():
+        try:
+            shown = json.loads(_git(top, "show", f"{commit}:{relative}/datapackage.json"))
+        except (subprocess.CalledProcessError, ValueError):
+            continue
+        if isinstance(shown, dict) and shown.get("version") == version:
+            return commit, _git(top, "show", f"{commit}:{relative}/data/observations.csv")
+    raise SiteError(
+        f"{folder}: version {version} has no record, and no commit of this repository has it - copy "
+        f"data/observations.csv as that version published it to {RELEASES}/{version}.csv"
+    )
+
+
+def _git(where: Path, *args: str) -> bytes:
+    return subprocess.run(["git", *args], cwd=where, capture_output=True, check=True).stdout
+
+
 def baseline(folder: Path, against: str | None = None) -> pd.DataFrame | None:
     """The observations to compare with: the last release snapshot, a datasets folder, or a git ref."""
     if against is None:
@@ -389,13 +440,13 @@ def diff(old: pd.DataFrame | None, new: pd.DataFrame, added: bool = True) -> lis
     return changes
 
 
-def write_snapshot(dataset) -> Path | None:
-    """Record the current observations as published for the package's version (the baseline of the next diff)."""
-    path = dataset.folder / RELEASES / f"{dataset.version}.csv"
+def write_snapshot(folder: Path, version: str, observations: bytes) -> Path | None:
+    """Record observations as published for a version (the baseline of the next diff); a record is never replaced."""
+    path = folder / RELEASES / f"{version}.csv"
     if path.exists():
         return None
     path.parent.mkdir(exist_ok=True)
-    path.write_bytes((dataset.folder / "data" / "observations.csv").read_bytes())
+    path.write_bytes(observations)
     return path
 
 
