@@ -7,6 +7,7 @@ from helpers import write_rows as write
 
 from sitegen.commands.cli import main
 from sitegen.config import ROOT
+from sitegen.read.catalog import find_packages
 from sitegen.read.changes import read_changelog
 from sitegen.read.validation import check_datasets
 
@@ -38,7 +39,7 @@ def test_the_cyber_description_does_not_call_all_cyber_figures_deepfake():
 
 
 def test_every_touched_package_records_the_corrections_in_both_languages():
-    for folder in sorted((ROOT / "datasets").iterdir()):
+    for folder in find_packages(ROOT / "datasets"):
         entries, problems = read_changelog(folder)
         assert problems == []
         new = [e for e in entries if e.date == DATE]

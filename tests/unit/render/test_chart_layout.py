@@ -11,7 +11,7 @@ import re
 import pytest
 
 from sitegen.derive.figures import compute_figures
-from sitegen.read.catalog import load_dataset
+from sitegen.read.catalog import find_packages, load_dataset
 from sitegen.render import chart_layout, drawing, views
 from sitegen.render.charts import build_charts
 from sitegen.util import i18n
@@ -24,7 +24,7 @@ PLOT_WIDTHS = (250, 260, 300, 360, 480, 640, 800, 1000, 1200)  # a 390 px phone 
 def charts(config):
     strings = i18n.load_strings(config.site_src / "i18n")
     out = []
-    for folder in sorted((config.root / "datasets").iterdir()):
+    for folder in find_packages(config.root / "datasets"):
         dataset = load_dataset(folder)
         out += build_charts(dataset, compute_figures(dataset), strings)
     return out

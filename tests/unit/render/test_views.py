@@ -8,7 +8,7 @@ import plotly.graph_objects as go
 import pytest
 
 from sitegen.derive.figures import compute_figures
-from sitegen.read.catalog import load_dataset
+from sitegen.read.catalog import find_packages, load_dataset
 from sitegen.read.validation import check_datasets
 from sitegen.render import drawing
 from sitegen.render.charts import build_charts
@@ -94,7 +94,7 @@ def test_a_view_that_cannot_be_drawn_honestly_is_refused(shipped, config, change
 
 def _all_charts(config, root):
     strings = i18n.load_strings(config.site_src / "i18n")
-    for folder in sorted((root / "datasets").iterdir()):
+    for folder in find_packages(root / "datasets"):
         dataset = load_dataset(folder)
         yield from build_charts(dataset, compute_figures(dataset), strings)
 
