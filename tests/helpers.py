@@ -49,12 +49,13 @@ MEASURES = [
         "name_en": "Persons apprehended",
         "definition_ko": "검거된 사람 수",
         "definition_en": "People apprehended",
+        "at_most": "",
     }
 ]
 GROUPS = [
-    {"id": "total", "parent": "", "name_ko": "전체", "name_en": "All"},
-    {"id": "age_10_19", "parent": "total", "name_ko": "10대", "name_en": "Teens"},
-    {"id": "age_20_29", "parent": "total", "name_ko": "20대", "name_en": "20s"},
+    {"id": "total", "parent": "", "name_ko": "전체", "name_en": "All", "parts_sum": ""},
+    {"id": "age_10_19", "parent": "total", "name_ko": "10대", "name_en": "Teens", "parts_sum": ""},
+    {"id": "age_20_29", "parent": "total", "name_ko": "20대", "name_en": "20s", "parts_sum": ""},
 ]
 
 

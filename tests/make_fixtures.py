@@ -2,7 +2,7 @@
 
 Every fixture starts from the same base, so all of them have the current
 standard shape (sitegen.read.standard.descriptor_resources(): six resources, a
-changelog.yml) and differ from a valid package only by the fault the case
+changelog.yml and the record of each version published before the newest) and differ from a valid package only by the fault the case
 names. When the standard or the shipped package changes, run
 
     .venv/bin/python tests/make_fixtures.py
@@ -44,6 +44,10 @@ def base_files() -> dict[str, bytes]:
     """relative path -> bytes of a valid package: the shipped data with the standard descriptor."""
     files = {f"data/{p.name}": p.read_bytes() for p in sorted((BASE / "data").glob("*.csv"))}
     files["changelog.yml"] = (BASE / "changelog.yml").read_bytes()
+    newest = json.loads((BASE / "datapackage.json").read_text(encoding="utf-8"))["version"]
+    for record in sorted((BASE / "releases").glob("*.csv")):  # the versions published before the newest
+        if record.stem != newest:
+            files[f"releases/{record.name}"] = record.read_bytes()
     descriptor = json.loads((BASE / "datapackage.json").read_text(encoding="utf-8"))
     descriptor["resources"] = descriptor_resources()
     files["datapackage.json"] = _json(descriptor)

@@ -218,8 +218,20 @@ SCHEMAS = {
             _field("name_en", "string", "Name in English.", "이름 (영어).", required=True, maxLength=120),
             _field("definition_ko", "string", "Definition in Korean.", "정의 (한국어).", required=True, maxLength=500),
             _field("definition_en", "string", "Definition in English.", "정의 (영어).", required=True, maxLength=500),
+            _field(
+                "at_most",
+                "string",
+                "The id of another measure that this one is part of, so it can never exceed it for the same period "
+                "and group (detained: at_most arrested); empty when there is none.",
+                "이 항목이 그 일부여서 같은 기간·집단에서 넘을 수 없는 다른 측정 항목의 id (구속 인원은 검거 인원 이하: "
+                "at_most arrested). 없으면 비어 있음.",
+                pattern="[a-z0-9_]+",
+            ),
         ],
         "primaryKey": ["id"],
+        "foreignKeys": [
+            {"fields": ["at_most"], "reference": {"resource": "measures", "fields": ["id"]}},
+        ],
     },
     "groups": {
         "fields": [
@@ -235,6 +247,15 @@ SCHEMAS = {
             _field("parent", "string", "Group this one is part of.", "상위 집단.", pattern="[a-z0-9_]+"),
             _field("name_ko", "string", "Name in Korean.", "이름 (한국어).", required=True, maxLength=120),
             _field("name_en", "string", "Name in English.", "이름 (영어).", required=True, maxLength=120),
+            _field(
+                "parts_sum",
+                "string",
+                "yes when the groups whose parent is this one divide it without overlap, so their figures add up to "
+                "this group's (the age bands of all ages); empty otherwise.",
+                "이 집단을 상위 집단으로 둔 하위 집단들이 이 집단을 겹치지 않게 나누어 그 수치의 합이 이 집단의 수치와 "
+                "같으면 yes (예: 연령대별 합 = 전체). 그 외에는 비어 있음.",
+                enum=["yes"],
+            ),
         ],
         "primaryKey": ["id"],
         "foreignKeys": [

@@ -20,11 +20,24 @@ from . import (
     invisible,
     personal_data,
     quoted,
+    relations,
     release,
     views,
 )
 
-CHECKS = [changelog, consistency, cumulative, disclosure, injection, invisible, personal_data, quoted, release, views]
+CHECKS = [
+    changelog,
+    consistency,
+    cumulative,
+    disclosure,
+    injection,
+    invisible,
+    personal_data,
+    quoted,
+    relations,
+    release,
+    views,
+]
 
 
 def run_all(dataset, config) -> list[Problem]:

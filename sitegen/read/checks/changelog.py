@@ -109,16 +109,11 @@ def check(dataset, config) -> list[Problem]:
     newest = entries[0].version
     if dataset.version != newest:
         ahead = (parse_version(dataset.version) or (0,)) > parse_version(newest)
-        problems.append(
-            (VERSION_WITHOUT_ENTRY if ahead else VERSION_MISMATCH).at(
-                dataset.folder / "datapackage.json",
-                None,
-                "version",
-                version=dataset.version,
-                newest=newest,
-                changelog=where,
-            )
-        )
+        descriptor, facts = dataset.folder / "datapackage.json", dict(version=dataset.version, newest=newest)
+        if ahead:
+            problems.append(VERSION_WITHOUT_ENTRY.at(descriptor, None, "version", changelog=where, **facts))
+        else:
+            problems.append(VERSION_MISMATCH.at(descriptor, None, "version", changelog=where, **facts))
     problems += [
         VERSION_UNRECORDED.at(where, entry.line, "version", version=entry.version, name=dataset.name)
         for entry in unrecorded(dataset.folder, entries)
