@@ -107,11 +107,12 @@ def _release_commands(commands) -> None:
 
     new = commands.add_parser(
         "new-period",
-        help="add a campaign period with empty figures and a source to fill in",
+        help="add a campaign period (and its comparison window) with empty figures and a source to fill in",
         description="Add a period to the package that holds periods of --kind (or --package), "
         "with one empty figure per measure and group of the last such period, a source "
-        "stub, a draft release entry in changelog.yml and the new version. Then fill "
-        "in what `check` lists.",
+        "stub, a draft release entry in changelog.yml and the new version. A comparison window "
+        "announced with it (--window-start ...) goes in the same call: one source, one entry, "
+        "one version. Then fill in what `check` lists.",
     )
     _datasets_option(new)
     new.add_argument("--id", required=True, help="id of the new period, e.g. crackdown-2025-11-17")
@@ -122,7 +123,15 @@ def _release_commands(commands) -> None:
     new.add_argument("--name-ko", required=True, help="name of the period in Korean")
     new.add_argument("--name-en", required=True, help="name of the period in English")
     new.add_argument("--kind", choices=PERIOD_KINDS, default="crackdown", help="kind of period (default: crackdown)")
-    new.add_argument("--compare-to", metavar="ID", help="id of the period this one is compared with")
+    new.add_argument("--compare-to", metavar="ID", help="id of a period already in the package to compare with")
+    window = new.add_argument_group(
+        "comparison window", "the period before, announced with the new one (all four options, or none)"
+    )
+    window.add_argument("--window-start", metavar="DATE", help="its first day, YYYY-MM-DD")
+    window.add_argument("--window-end", metavar="DATE", help="its last day, YYYY-MM-DD")
+    window.add_argument("--window-name-ko", metavar="NAME", help="its name in Korean")
+    window.add_argument("--window-name-en", metavar="NAME", help="its name in English")
+    window.add_argument("--window-id", metavar="ID", help="its id (default: window-START)")
     new.add_argument("--package", metavar="NAME", help="package to add it to (default: the one holding --kind periods)")
     new.set_defaults(run=run_new_period)
 
@@ -247,12 +256,42 @@ def run_new_period(args) -> int:
         args.kind,
         args.compare_to,
         args.package,
+        _window(args),
     )
-    print(f"Added period {done.period_id} to {done.package} (version {done.version}). Fill in:")
+    added = f"period {done.period_id}" + (f" and its comparison window {done.window_id}" if done.window_id else "")
+    print(f"Added {added} to {done.package} ({done.why}), version {done.version}. Fill in:")
     for line in done.todo:
         print(f"  {line}")
+    if done.also:
+        print("Also look at:")
+        for line in done.also:
+            print(f"  {line}")
     print("Then run: python build_site.py check")
     return EXIT_OK
+
+
+def _window(args):
+    """The comparison window of new-period's options, or None; all four of its options or none."""
+    from .scaffold import Window
+
+    given = {
+        "--window-start": args.window_start,
+        "--window-end": args.window_end,
+        "--window-name-ko": args.window_name_ko,
+        "--window-name-en": args.window_name_en,
+    }
+    if not any(given.values()) and not args.window_id:
+        return None
+    missing = [option for option, value in given.items() if not value]
+    if missing:
+        raise SiteError(f"{', '.join(missing)}: missing - a comparison window needs its start, end and both names")
+    return Window(
+        args.window_id or f"window-{args.window_start}",
+        args.window_start,
+        args.window_end,
+        args.window_name_ko,
+        args.window_name_en,
+    )
 
 
 def run_diff(args) -> int:
@@ -275,6 +314,7 @@ def run_diff(args) -> int:
 
 def run_release(args) -> int:
     from ..build import check
+    from ..publish.downloads import record_version
     from ..read import changes
     from ..read.catalog import find_packages
     from ..read.chart_addresses import PUBLISHED, record_published
@@ -296,7 +336,12 @@ def run_release(args) -> int:
         dataset = publication.dataset
         observations = (dataset.folder / "data" / "observations.csv").read_bytes()
         path = changes.write_snapshot(dataset.folder, dataset.version, observations)
-        print(f"{dataset.name} {dataset.version}: " + (f"recorded {path}" if path else "already recorded"))
+        whole = dataset.folder / changes.RELEASES / dataset.version  # its files, for its folder once it is earlier
+        recorded = [str(p) for p in (path, whole if record_version(dataset, whole) else None) if p]
+        print(
+            f"{dataset.name} {dataset.version}: "
+            + (f"recorded {', '.join(recorded)}" if recorded else "already recorded")
+        )
     new = record_published([chart.id for p in publications for chart in p.charts], args.datasets)
     print(f"charts: {new} new chart address(es) recorded in {args.datasets / PUBLISHED}")
     return EXIT_OK

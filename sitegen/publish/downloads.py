@@ -93,7 +93,7 @@ class Downloads:
     files: list[File]
     evidence: dict
     dictionary: list[dict]
-    earlier: tuple[tuple[str, bytes], ...] = ()  # (version, observations.csv) of each earlier published version
+    earlier: tuple[tuple[str, tuple[File, ...]], ...] = ()  # (version, its files) of each earlier published version
 
     def folder(self, alias: str | None = None) -> str:
         """From the site root: data/<name>/<version>/ (or .../latest/)."""
@@ -106,10 +106,7 @@ class Downloads:
 def package_downloads(dataset: Dataset) -> Downloads:
     date = max(dataset.sources["published"])
     stamp = dt.datetime.fromisoformat(date)
-    descriptor = published_descriptor(dataset.descriptor)
-    tables = {r["name"]: _rows(_resource_path(dataset, r["name"])) for r in descriptor["resources"]}
-    package = {f"{name}.csv": _csv(rows) for name, rows in tables.items()}
-    package["datapackage.json"] = (json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    descriptor, tables, package = _package(dataset)
     evidence = validate(package, date)
     dictionary = data_dictionary(dataset, descriptor)
     readme = readme_text(dataset, descriptor, dictionary, evidence)
@@ -147,13 +144,46 @@ def package_downloads(dataset: Dataset) -> Downloads:
     )
 
 
-def earlier_versions(dataset: Dataset) -> tuple[tuple[str, bytes], ...]:
-    """The observations as each earlier version published them (releases/<version>.csv), oldest first: a version's
-    address keeps its figures after a correction replaces them."""
+def _package(dataset: Dataset) -> tuple[dict, dict[str, list[list[str]]], dict[str, bytes]]:
+    """The published descriptor, the rows of each table, and the files of both as published."""
+    descriptor = published_descriptor(dataset.descriptor)
+    tables = {r["name"]: _rows(_resource_path(dataset, r["name"])) for r in descriptor["resources"]}
+    package = {f"{name}.csv": _csv(rows) for name, rows in tables.items()}
+    package["datapackage.json"] = (json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return descriptor, tables, package
+
+
+def record_version(dataset: Dataset, target: Path) -> bool:
+    """Keep the package as this version publishes it (its tables and descriptor) in target, releases/<version>/, so
+    that its download folder is made again from them, whole, once a newer version is published. Never replaced."""
+    if (target / "datapackage.json").exists():
+        return False
+    target.mkdir(parents=True, exist_ok=True)
+    for name, data in _package(dataset)[2].items():
+        (target / name).write_bytes(data)
+    return True
+
+
+def earlier_versions(dataset: Dataset) -> tuple[tuple[str, tuple[File, ...]], ...]:
+    """The files of each earlier published version, oldest first, so that its address keeps answering with what it
+    published after a newer version replaces it: every file, made again from the package it recorded
+    (releases/<version>/), or, for a version recorded before whole packages were (its observations only,
+    releases/<version>.csv), its observations."""
+    from ..read.catalog import load_dataset
     from ..read.changes import RELEASES, parse_version
 
     found = sorted((parse_version(path.stem), path) for path in (dataset.folder / RELEASES).glob("*.csv"))
-    return tuple((path.stem, _csv(_rows(path))) for version, path in found if version and path.stem != dataset.version)
+    earlier = []
+    for version, path in found:
+        if not version or path.stem == dataset.version:
+            continue
+        whole = path.with_suffix("")
+        if (whole / "datapackage.json").exists():
+            files = tuple(package_downloads(load_dataset(whole)).files)
+        else:
+            files = (File("observations.csv", _csv(_rows(path))),)
+        earlier.append((path.stem, files))
+    return tuple(earlier)
 
 
 def write_chart_data(charts, site_root: Path) -> None:
@@ -168,13 +198,11 @@ def write_downloads(downloads: list[Downloads], site_root: Path) -> None:
     """Every file under data/<name>/<version>/ and data/<name>/latest/ of the site root, and the observations of
     each earlier version under data/<name>/<earlier version>/."""
     for package in downloads:
-        for version, data in package.earlier:
+        versions = [(version, files) for version, files in package.earlier]
+        versions += [(None, package.files), ("latest", package.files)]
+        for version, files in versions:
             folder = site_root / package.folder(version)
-            folder.mkdir(parents=True, exist_ok=True)
-            (folder / "observations.csv").write_bytes(data)
-        for alias in (None, "latest"):
-            folder = site_root / package.folder(alias)
-            for file in package.files:
+            for file in files:
                 (folder / file.path).parent.mkdir(parents=True, exist_ok=True)
                 (folder / file.path).write_bytes(file.data)
 

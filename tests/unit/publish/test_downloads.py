@@ -10,7 +10,7 @@ import pytest
 from helpers import SOURCES, obs, write_package
 
 from sitegen.config import ROOT
-from sitegen.publish.downloads import package_downloads, write_downloads
+from sitegen.publish.downloads import package_downloads, record_version, write_downloads
 from sitegen.read.catalog import load_dataset
 from sitegen.read.validation import check_datasets
 
@@ -108,5 +108,25 @@ def test_an_earlier_version_keeps_its_observations_at_its_address(tmp_path):
     files = package_downloads(load_dataset(folder))
     assert [version for version, _ in files.earlier] == ["0.9.0"]
     write_downloads([files], tmp_path / "site")
-    assert (tmp_path / "site" / "data" / "tiny" / "0.9.0" / "observations.csv").read_bytes() == files.earlier[0][1]
+    assert [f.path for f in files.earlier[0][1]] == ["observations.csv"]  # all that a bare record holds
+    assert (tmp_path / "site" / "data" / "tiny" / "0.9.0" / "observations.csv").read_bytes() == (
+        files.earlier[0][1][0].data
+    )
     assert (tmp_path / "site" / "data" / "tiny" / files.version / "observations.csv").is_file()
+
+
+def test_a_version_recorded_whole_keeps_every_file_it_published_byte_for_byte(tmp_path):
+    folder = write_package(tmp_path / "tiny")
+    published = package_downloads(load_dataset(folder))
+    (folder / "releases").mkdir()
+    (folder / "releases" / f"{published.version}.csv").write_bytes((folder / "data" / "observations.csv").read_bytes())
+    assert record_version(load_dataset(folder), folder / "releases" / published.version)
+    assert not record_version(load_dataset(folder), folder / "releases" / published.version)  # never replaced
+    descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    descriptor.update(version="9.0.0", title="Renamed after the release")  # the next version changes everything
+    (folder / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    observations = folder / "data" / "observations.csv"
+    observations.write_text(observations.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+    later = package_downloads(load_dataset(folder))
+    assert [version for version, _ in later.earlier] == [published.version]
+    assert {f.path: f.data for f in later.earlier[0][1]} == {f.path: f.data for f in published.files}

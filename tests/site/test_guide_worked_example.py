@@ -1,0 +1,140 @@
+"""The maintainer's guide, replayed: its worked example (a crackdown and its comparison window from one
+announcement) on a copy of the shipped data. One `new-period` call as the guide writes it, the figures filled in,
+`check` clean in one round, `diff` showing exactly the new figures, `build`, `release`; and every version published
+before still has its download folder, byte for byte."""
+
+import re
+import shlex
+
+import pytest
+from helpers import read_rows as rows
+from helpers import write_rows as write
+
+from sitegen.commands.cli import main
+from sitegen.config import ROOT
+from sitegen.read.catalog import find_packages
+
+PACKAGE = "special-crackdown-2024"
+CRACKDOWN, WINDOW = "crackdown-2030-03-01", "window-2030-01-01"
+# An invented announcement, as in the guide (tests only; never published): persons apprehended by age, detained,
+# deletion requests, and the persons apprehended in the window before (it gives no detained figure).
+RELEASE = {
+    (CRACKDOWN, "arrested", "total"): "1104",
+    (CRACKDOWN, "arrested", "age_10_19"): "702",
+    (CRACKDOWN, "arrested", "age_10_13"): "88",
+    (CRACKDOWN, "arrested", "age_20_29"): "291",
+    (CRACKDOWN, "arrested", "age_30_39"): "83",
+    (CRACKDOWN, "arrested", "age_40_49"): "21",
+    (CRACKDOWN, "arrested", "age_50_plus"): "7",
+    (CRACKDOWN, "detained", "total"): "71",
+    (CRACKDOWN, "takedown_requests", "total"): "12410",
+    (WINDOW, "arrested", "total"): "301",
+}
+
+
+@pytest.fixture(autouse=True)
+def at_root(monkeypatch):
+    monkeypatch.chdir(ROOT)
+
+
+def guide_command(lang: str) -> list[str]:
+    """The arguments of the guide's worked-example command, after `python build_site.py`."""
+    guide = (ROOT / "site_src" / "templates" / "guide" / f"{lang}.md.j2").read_text(encoding="utf-8")
+    block = re.search(r"```sh\n(python build_site\.py new-period .*?)```", guide, re.S).group(1)
+    words = shlex.split(block.replace("\\\n", " "))
+    assert words[:2] == ["python", "build_site.py"]
+    return words[2:]
+
+
+def version_folders(site) -> dict[str, bytes]:
+    """Every file of every numbered version folder of every package's downloads, by path: data/<name>/<v>/..."""
+    return {
+        str(p.relative_to(site)): p.read_bytes()
+        for p in sorted((site / "data").glob("*/[0-9]*.[0-9]*.[0-9]*/*"))
+        if p.is_file()
+    }
+
+
+def test_both_languages_give_the_same_command():
+    assert guide_command("ko") == guide_command("en")
+    assert "--window-start" in guide_command("en") and guide_command("en").count("new-period") == 1
+
+
+def test_the_worked_example_publishes_in_one_round_and_keeps_every_published_version(shipped, tmp_path, capsys):
+    before = tmp_path / "before"
+    assert main(["build", "--quiet", "--datasets", str(shipped), "--out", str(before)]) == 0
+    published = version_folders(before)
+    versions = {tuple(path.split("/")[1:3]) for path in published}
+    assert ("special-crackdown-2024", "1.0.1") in versions and ("kcsc-correction-requests", "1.1.0") in versions
+    assert len(versions) == sum(len(list((f / "releases").glob("*.csv"))) for f in find_packages(shipped))
+
+    # 1. One call, as the guide writes it.
+    capsys.readouterr()
+    assert main([*guide_command("en"), "--datasets", str(shipped)]) == 0
+    said = capsys.readouterr().out
+    assert f"Added period {CRACKDOWN} and its comparison window {WINDOW} to {shipped / PACKAGE}" in said
+    assert "(chosen with --package), version 1.1.0" in said
+    assert "title, title_ko, description, description_ko name a period" in said
+
+    # 2. Fill in the figures, the source, the changelog entry and the package texts.
+    folder = shipped / PACKAGE
+    figures = [
+        o for o in rows(folder / "data" / "observations.csv") if o["period_id"] not in (CRACKDOWN, WINDOW) or o["value"]
+    ]
+    new = [o for o in rows(folder / "data" / "observations.csv") if o["period_id"] in (CRACKDOWN, WINDOW)]
+    kept = [dict(o, value=RELEASE[key]) for o in new if (key := (o["period_id"], o["measure"], o["group"])) in RELEASE]
+    assert len(kept) == len(RELEASE)  # new-period gave a row for every figure of the release
+    write(folder / "data" / "observations.csv", figures + kept)
+    sources = rows(folder / "data" / "sources.csv")
+    sources[-1].update(
+        publisher="Example Daily",
+        publisher_ko="예시일보",
+        url="https://example.org/news/2030/07/01/crackdown",
+        published="2030-07-01",
+        language="ko",
+        quote="경찰청은 3월 1일부터 6월 30일까지 집중단속을 벌여 1104명을 검거했다고 밝혔다.",
+        released_by_en="KNPA",
+        released_by_ko="경찰청",
+    )
+    write(folder / "data" / "sources.csv", sources)
+    changelog = folder / "changelog.yml"
+    changelog.write_text(
+        changelog.read_text(encoding="utf-8")
+        .replace("  date:\n", "  date: 2030-07-02\n", 1)
+        .replace("  reason_en:\n", "  reason_en: Results of the crackdown of 1 March to 30 June 2030.\n", 1)
+        .replace("  reason_ko:\n", "  reason_ko: 2030년 3월 1일~6월 30일 집중단속 결과.\n", 1),
+        encoding="utf-8",
+    )
+    descriptor = folder / "datapackage.json"
+    descriptor.write_text(
+        descriptor.read_text(encoding="utf-8")
+        .replace("Special deepfake crackdown, 28 Aug 2024 – 31 Mar 2025", "Deepfake sex crime crackdowns")
+        .replace("딥페이크 성범죄 특별 집중단속 (2024.8.28.~2025.3.31.)", "딥페이크 성범죄 집중단속"),
+        encoding="utf-8",
+    )
+
+    # 3. check: clean in one round.
+    assert main(["check", "--datasets", str(shipped)]) == 0, capsys.readouterr().out
+    # 4. diff: exactly the new figures.
+    capsys.readouterr()
+    assert main(["diff", "--datasets", str(shipped)]) == 0
+    listed = [line.strip() for line in capsys.readouterr().out.splitlines() if line.startswith("  ")]
+    assert sorted(listed) == sorted(
+        f"added   {period} / {measure} / {group}: {value} [source source-{CRACKDOWN}]"
+        for (period, measure, group), value in RELEASE.items()
+    )
+
+    # 5. build, 6. release.
+    after = tmp_path / "after"
+    assert main(["build", "--quiet", "--datasets", str(shipped), "--out", str(after)]) == 0
+    assert (after / "en" / "campaigns" / CRACKDOWN / "index.html").is_file()
+    assert main(["release", "--datasets", str(shipped)]) == 0
+    assert (folder / "releases" / "1.1.0.csv").is_file()
+    capsys.readouterr()
+    assert main(["diff", "--datasets", str(shipped)]) == 0
+    assert f"{PACKAGE}: 0 changes since 1.1.0" in capsys.readouterr().out
+
+    # Every version published before still answers, with its files unchanged; the new one is there too.
+    assert {path: data for path, data in version_folders(after).items() if path in published} == published
+    assert set(published) <= set(version_folders(after))
+    assert any(path.startswith(f"data/{PACKAGE}/1.1.0/") for path in version_folders(after))
