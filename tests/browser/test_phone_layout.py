@@ -94,6 +94,7 @@ def fits(page, frame_url_start: str, scripted: bool) -> list[tuple]:
         frame = iframe.element_handle().content_frame()
         expect(frame.locator(".chart__static .chart__mark").first).to_be_attached()
         expect(frame.locator(".chart__source")).to_be_visible()
+        frame.evaluate("() => document.fonts.ready.then(() => true)")  # measured in its own fonts, not a fallback's
         needed = frame.evaluate(
             "() => { const b = document.body, s = getComputedStyle(b);"
             " return Math.ceil(b.getBoundingClientRect().height + parseFloat(s.marginTop) + parseFloat(s.marginBottom)); }"
