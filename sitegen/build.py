@@ -29,6 +29,7 @@ from .publish import assets, downloads, images, metadata, mkdocs_runner
 from .read import checks
 from .read.catalog import Dataset
 from .read.chart_addresses import removed_charts
+from .read.checks.citations import stale_notes
 from .read.validation import check_datasets
 from .render import chart_pages, feed, guide
 from .render.charts import build_charts
@@ -48,6 +49,8 @@ def build_site(
     problems, publications = check(datasets_dir, config, progress, cache, strings)
     if problems:
         return problems
+    for note in stale_notes(config.site_src, [p.dataset for p in publications]):  # pages citing an older crackdown
+        progress.note(note)
     with staging(out_dir) as work:
         progress.stage("files")
         write_files(publications, work / "docs" / "ko", config, strings)

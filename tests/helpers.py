@@ -217,3 +217,92 @@ SITE_URL = "https://stats.example.org/deepfake/"
 def build_notes(site: Path) -> list[str]:
     """What the build of a site made by conftest.build_once noted for its summary (Progress.notes)."""
     return json.loads((site.parent / "notes.json").read_text(encoding="utf-8"))
+
+
+# A crackdown of 2025 and its comparison window, announced together and added to the 2024 crackdown's package as a
+# maintainer does (the rehearsal of 2026-12; test_new_period_pages.py and _built.py, test_citations.py): its window has no detained
+# figure.
+CRACKDOWN_2025, WINDOW_2025 = "crackdown-2025-04-01", "window-2025-01-01"
+CRACKDOWN_2025_FIGURES = {
+    (CRACKDOWN_2025, "arrested", "total"): "1104",
+    (CRACKDOWN_2025, "arrested", "age_10_19"): "702",
+    (CRACKDOWN_2025, "arrested", "age_10_13"): "88",
+    (CRACKDOWN_2025, "arrested", "age_20_29"): "291",
+    (CRACKDOWN_2025, "arrested", "age_30_39"): "83",
+    (CRACKDOWN_2025, "arrested", "age_40_49"): "21",
+    (CRACKDOWN_2025, "arrested", "age_50_plus"): "7",
+    (CRACKDOWN_2025, "detained", "total"): "71",
+    (CRACKDOWN_2025, "takedown_requests", "total"): "12410",
+    (WINDOW_2025, "arrested", "total"): "301",
+}
+
+
+def add_crackdown_2025(datasets: Path) -> Path:
+    """`build_site.py new-period` for CRACKDOWN_2025 with its window into NEW_PERIOD_PACKAGE, then the source, the
+    figures (the window's detained row deleted: the release does not give it) and the changelog entry filled in.
+    Returns the package folder."""
+    from sitegen.commands.cli import main
+
+    folder = datasets / NEW_PERIOD_PACKAGE
+    assert (
+        main(
+            [
+                "new-period",
+                "--datasets",
+                str(datasets),
+                "--package",
+                NEW_PERIOD_PACKAGE,
+                "--id",
+                CRACKDOWN_2025,
+                "--start",
+                "2025-04-01",
+                "--end",
+                "2025-10-31",
+                "--name-ko",
+                "딥페이크 성범죄 집중단속 (2025.4.1.~10.31.)",
+                "--name-en",
+                "Deepfake sex crime crackdown (1 Apr – 31 Oct 2025)",
+                "--window-id",
+                WINDOW_2025,
+                "--window-start",
+                "2025-01-01",
+                "--window-end",
+                "2025-03-31",
+                "--window-name-ko",
+                "단속 전 비교 기간 (2025.1.1.~3.31.)",
+                "--window-name-en",
+                "Comparison window before the crackdown (1 Jan – 31 Mar 2025)",
+            ]
+        )
+        == 0
+    )
+    sources = read_rows(folder / "data" / "sources.csv")
+    sources[-1].update(
+        publisher="Example Daily",
+        url="https://example.org/news/2025-crackdown",
+        published="2025-11-21",
+        language="ko",
+        quote="경찰은 7개월간 1104명을 검거해 71명을 구속했다.",
+        released_by_en="KNPA",
+        released_by_ko="경찰청",
+    )
+    write_rows(folder / "data" / "sources.csv", sources)
+    observations = read_rows(folder / "data" / "observations.csv")
+    observations = [
+        dict(o, value=CRACKDOWN_2025_FIGURES[(o["period_id"], o["measure"], o["group"])])
+        if o["period_id"] in (CRACKDOWN_2025, WINDOW_2025)
+        else o
+        for o in observations
+        if o["period_id"] not in (CRACKDOWN_2025, WINDOW_2025)
+        or (o["period_id"], o["measure"], o["group"]) in CRACKDOWN_2025_FIGURES
+    ]
+    write_rows(folder / "data" / "observations.csv", observations)
+    changelog = folder / "changelog.yml"
+    changelog.write_text(
+        changelog.read_text(encoding="utf-8")
+        .replace("  date:\n", "  date: 2026-12-07\n", 1)
+        .replace("  reason_en:\n", "  reason_en: Results of the crackdown of 1 April to 31 October 2025.\n", 1)
+        .replace("  reason_ko:\n", "  reason_ko: 2025년 4월 1일~10월 31일 집중단속 결과.\n", 1),
+        encoding="utf-8",
+    )
+    return folder

@@ -18,10 +18,16 @@ does not have is left out, so each period says only what its data holds:
 Only published, exact figures are used, and none flagged as of lower confidence or defined differently (the table
 below shows those with their reasons). A period whose dates are whole months (1 March to 31 October) is written
 in months, as its release gave it.
+
+What else the page shows is its own too (`page`): the charts whose figures are all of the crackdown or of its
+comparison window, and only the sources that those periods, their figures (published or other reports) and their
+quoted figures cite. A package that holds several crackdowns (2024, then 2025) does not lend the 2025 page a chart
+or a source of 2024.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 
@@ -34,6 +40,36 @@ from . import sentences
 ARRESTED, DETAINED = "arrested", "detained"
 LEFT_OUT_FLAGS = ("lower_confidence", "different_definition")  # figures the intro does not state
 _BRACKETED = re.compile(r"\s*\([^()]*\)\s*$")  # "딥페이크 성범죄 집중단속 (2024.8.28.~2025.3.31.)": the dates
+
+
+@dataclasses.dataclass(frozen=True)
+class CampaignPage:
+    """What the page of one crackdown shows besides its opening sentences."""
+
+    period_ids: tuple[str, ...]  # the crackdown, then the window it is compared with (when it has one)
+    charts: tuple  # the package's charts that draw figures of those periods only
+    dataset: object  # the package with only the sources the page cites (partials/sources.html.j2 lists them all)
+
+
+def page(publication, period) -> CampaignPage:
+    """The periods, charts and sources of the page of the crackdown `period` of `publication` (pages.Publication)."""
+    own = (period.id, period.comparable_to) if period.comparable_to else (period.id,)
+    charts = tuple(chart for chart in publication.charts if chart.periods and set(chart.periods) <= set(own))
+    cited = set(_cited_sources(publication, own)) | {source for chart in charts for source in chart.sources}
+    dataset = publication.dataset
+    sources = dataset.sources[dataset.sources["id"].isin(cited)]
+    return CampaignPage(own, charts, dataclasses.replace(dataset, tables={**dataset.tables, "sources": sources}))
+
+
+def _cited_sources(publication, own: tuple[str, ...]):
+    """The ids of the sources the periods `own` cite: their own, their published figures', the other reports of
+    those figures and the releases that quote a figure of them."""
+    dataset, figures = publication.dataset, publication.figures
+    periods, obs = dataset.periods, dataset.observations
+    yield from periods.loc[periods["id"].isin(own), "source_id"]
+    yield from obs.loc[obs["period_id"].isin(own) & (obs["role"] == "published"), "source_id"]
+    yield from (report.source_id for report in figures.reports if report.period_id in own)
+    yield from (quoted.source_id for quoted in figures.quoted if quoted.period_id in own)
 
 
 def intro(publication, period, lang: str, t: dict) -> markupsafe.Markup:

@@ -170,6 +170,7 @@ def render_pages(
                 ),
             )
         for publication, period in campaign_periods(publications):
+            campaign = campaigns.page(publication, period)  # its own periods' charts and sources, no other's
             _write(
                 docs_dir / "campaigns" / f"{period.id}.md",
                 link_terms(
@@ -179,7 +180,8 @@ def render_pages(
                         site_root="../../" if lang == "ko" else "../../../",
                         p=publication,
                         period=period,
-                        period_ids=[period.id] + ([period.comparable_to] if period.comparable_to else []),
+                        campaign=campaign,
+                        period_ids=list(campaign.period_ids),
                     ),
                     lang,
                     "../../",
