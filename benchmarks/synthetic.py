@@ -185,7 +185,7 @@ def _source(sid: str, last: dt.date, what: str) -> dict:
         "id": sid,
         "publisher": "Synthetic publisher (benchmark)",
         "title": f"Synthetic release for {what}",
-        "url": "",
+        "url": f"https://example.org/synthetic/{sid}",  # a new source gives its address (or its quote)
         "published": (last + dt.timedelta(days=5)).isoformat(),
         "language": "en",
         "quote": "",

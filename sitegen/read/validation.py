@@ -9,15 +9,22 @@ the numeric cells (no infinity or NaN: checks/numbers.py), frictionless on the t
 package that frictionless passed (checks/, CHECKS). After every package: no two
 packages share a name, removed-charts.yml reads safely, and the hand-written pages
 hold no typed number (checks/prose.py) and no invisible character (checks/invisible.py).
+
+One run lists every problem: on a package that frictionless rejects, our checks that can still judge it run on
+the rows it read (_on_parsed_rows), so the maintainer does not fix two problems only to be shown twelve more. Such
+a package is still never passed on to the build.
 """
 
 from __future__ import annotations
 
 import copy
+import csv
 import functools
+import os
 from pathlib import Path
 
 import frictionless
+import pandas as pd
 from frictionless import Package
 
 from ..config import Config
@@ -26,11 +33,36 @@ from ..util import parallel
 from ..util.cache import per_package
 from . import checks
 from .catalog import DESCRIPTOR, Dataset, find_packages, load_dataset
-from .checks import files, invisible, numbers
+from .changes import RELEASES
+from .checks import (
+    changelog,
+    consistency,
+    cumulative,
+    disclosure,
+    files,
+    injection,
+    invisible,
+    numbers,
+    personal_data,
+    relations,
+    release,
+    sources,
+)
 from .checks.chart_addresses import check_removed_file
-from .checks.frictionless_errors import PACKAGE_ERROR, from_descriptor_error, from_frictionless
+from .checks.citations import check_citations
+from .checks.frictionless_errors import (
+    BROKEN,
+    CONSTRAINT_ERROR,
+    PACKAGE_ERROR,
+    SPLIT_BY_COMMA,
+    from_descriptor_error,
+    from_task,
+    id_lookup,
+    mend,
+)
 from .checks.prose import check_prose
 from .checks.structure import DUPLICATE_COLUMN, check_header, check_names, check_structure, read_descriptor
+from .standard import RESOURCE_NAMES
 
 NO_PACKAGES = Code(
     "no-packages",
@@ -57,6 +89,7 @@ def check_datasets(datasets_dir: Path, config: Config, cache=None) -> tuple[list
     problems.extend(check_names(folders))  # each package publishes to data/<its name>/
     problems.extend(check_removed_file(datasets_dir))
     problems.extend(check_prose(config.site_src))  # the hand-written pages cite figures, never type them
+    problems.extend(check_citations(config.site_src, datasets, folders))  # ...and cite ids that exist
     problems.extend(invisible.check_pages(config.site_src))
     return in_order(problems), datasets
 
@@ -64,16 +97,19 @@ def check_datasets(datasets_dir: Path, config: Config, cache=None) -> tuple[list
 def _check_one(folder: Path, config: Config) -> tuple[list[Problem], Dataset | None]:
     """Every problem of one package folder, and the package if it has none.
 
-    Our checks run on a package that frictionless passes. A big package on several cores is validated one table
-    per worker while another worker runs our checks at the same time; their result counts only if frictionless
-    finds nothing, so the problems are the same as one after the other."""
+    Our checks run on a package that frictionless passes; on one it rejects, those that can still judge it run on
+    the rows it read (_on_parsed_rows). A big package on several cores is validated one table per worker while
+    another worker runs our checks at the same time; their result counts only if frictionless finds nothing, so the
+    problems are the same as one after the other."""
     descriptor, found = _before_frictionless(folder)
     if descriptor is None:
         return found, None
     sizes = {resource["name"]: (folder / resource["path"]).stat().st_size for resource in descriptor["resources"]}
     if sum(sizes.values()) < SPLIT_BYTES or parallel.jobs() < 2:
         found += _validate(folder, descriptor, None)
-        return (found, None) if found else _our_checks(folder, config)
+        return (
+            (found + _on_parsed_rows(folder, descriptor, found, config), None) if found else _our_checks(folder, config)
+        )
     sizes[OURS] = sum(sizes.values())  # the longest piece: started first
     *tables, ours = parallel.run(
         lambda piece: _our_checks_or_error(folder, config) if piece is OURS else _validate(folder, descriptor, piece),
@@ -83,7 +119,7 @@ def _check_one(folder: Path, config: Config) -> tuple[list[Problem], Dataset | N
     # An error of the descriptor itself is found once per table: list it once.
     found += list(dict.fromkeys(problem for problems in tables for problem in problems))
     if found:
-        return found, None
+        return found + _on_parsed_rows(folder, descriptor, found, config), None
     if isinstance(ours, Exception):
         raise ours
     return ours
@@ -143,10 +179,108 @@ def _validate(folder: Path, descriptor: dict, name: str | None) -> list[Problem]
     except frictionless.FrictionlessException as error:
         return [PACKAGE_ERROR.at(folder / DESCRIPTOR, message=error.error.message)]
     problems = [from_descriptor_error(folder, error) for error in report.errors]
+    ids = id_lookup(folder, descriptor)
     for task in report.tasks:
-        problems += [
-            from_frictionless(folder / task.place, error)
-            for error in task.errors
-            if error.type not in ("missing-label", "extra-label", "incorrect-label")
-        ]
+        errors = [e for e in task.errors if e.type not in ("missing-label", "extra-label", "incorrect-label")]
+        problems += from_task(
+            folder / task.place, errors, list(task.labels or []), _numeric(descriptor, task.name), ids
+        )
     return problems
+
+
+def _numeric(descriptor: dict, name: str) -> set[str]:
+    """The number and integer columns of a resource."""
+    resource = next((r for r in descriptor["resources"] if r.get("name") == name), {})
+    return {f.get("name") for f in resource.get("schema", {}).get("fields", []) if f.get("type") in NUMERIC}
+
+
+NUMERIC = ("number", "integer")
+
+# -- our checks on a package frictionless rejected
+
+# The checks that judge a cell or a row at a time: they run on every package whose tables can be read.
+READ_ALONE = (changelog, injection, invisible, personal_data, release, sources)
+# The checks that read rows of several tables together (a figure with its measure's unit, its group's parent, its
+# period's dates): they run when the tables the figures refer to are read right, i.e. when frictionless found
+# nothing outside observations and quoted_figures but empty texts (TEXTS). The quoted figures and the charts (quoted,
+# views) need every figure, so they wait until frictionless passes the package.
+ACROSS = (consistency, cumulative, disclosure, relations)
+FIGURES = {"observations", "quoted_figures"}
+TEXTS = {"publisher", "language", "name_ko", "name_en", "definition_ko", "definition_en"}  # read by no other row
+
+
+def _on_parsed_rows(folder: Path, descriptor: dict, found: list[Problem], config: Config) -> list[Problem]:
+    """The problems our checks find on a package frictionless (or our header checks) rejected, without a cascade of
+    the problems already found: they read every row as it is, but the observation rows with a problem are left
+    out (a figure is read whole or not at all), and their problems on a row or cell already reported are dropped;
+    while observation rows are left out, a figure may look removed since the last release only because its row was
+    left out, so what they say about the last release's rows waits too. A problem with the descriptor, a header or a
+    whole table means no table can be trusted: then none run. A row split by a thousands comma is read mended, as
+    its writer meant it (so the rows beside it are judged right), and its one problem is the comma."""
+    tables = {_place(folder / r["path"]): r["name"] for r in descriptor["resources"] if r.get("name") in RESOURCE_NAMES}
+    if any(_place(p.file) not in tables or p.row is None or p.row < 2 for p in found):
+        return []
+    left_out = {  # a row split by a thousands comma is read mended, as it was meant
+        p.row for p in found if tables[_place(p.file)] == "observations" and p.code != SPLIT_BY_COMMA.code
+    }
+    across = all(tables[_place(p.file)] in FIGURES or _empty_text(p) for p in found)
+    try:
+        dataset = _read_rows(folder, descriptor, left_out)
+    except (OSError, UnicodeError, csv.Error, ValueError):
+        return []
+    ours = []
+    for module in READ_ALONE + (ACROSS if across else ()):
+        try:
+            ours += list(module.check(dataset, config))
+        except Exception:  # noqa: BLE001 - rows frictionless rejected may break what a check assumes: the problems
+            continue  # already found stand, and what this check would add comes once they are fixed
+    rows = {(_place(p.file), p.row) for p in found if not _empty_text(p)}
+    cells = {(_place(p.file), p.row, p.field) for p in found}
+    releases = _place(folder / RELEASES)
+    return [
+        p
+        for p in ours
+        if (_place(p.file), p.row) not in rows
+        and (_place(p.file), p.row, p.field) not in cells
+        and not (left_out and os.path.dirname(_place(p.file)) == releases)
+    ]
+
+
+def _place(file) -> str:
+    return os.path.normpath(str(file))
+
+
+def _empty_text(problem: Problem) -> bool:
+    """A text shown beside the figures left empty (a new source's publisher, say): the rest of its row reads right."""
+    return problem.code == CONSTRAINT_ERROR.code and problem.message == BROKEN["required"] and problem.field in TEXTS
+
+
+def _read_rows(folder: Path, descriptor: dict, left_out: set[int]) -> Dataset:
+    """The package as its rows read, whatever frictionless thinks of them: every cell a string, a number split by a
+    thousands comma joined again, a row too long or too short cut or padded to the header (an empty line is a row
+    of empty cells, numbered as frictionless numbers it); observations.value a number where it reads as one, and the
+    observation rows in left_out (file row numbers) left out. The descriptor is the package's own (frictionless was
+    given one that matches columns by name)."""
+    descriptor = copy.deepcopy(descriptor)
+    for resource in descriptor["resources"]:
+        resource.get("schema", {}).pop("fieldsMatch", None)
+    paths = {r["name"]: r["path"] for r in descriptor["resources"]}
+    tables = {}
+    for name in RESOURCE_NAMES:
+        with open(folder / paths[name], encoding="utf-8-sig", newline="") as handle:
+            header, *records = csv.reader(handle)
+        numeric = _numeric(descriptor, name)
+        rows = []
+        for cells in records:
+            mended = mend(cells, header, numeric)
+            cells = mended[2] if mended else cells
+            rows.append((cells + [""] * len(header))[: len(header)])
+        tables[name] = pd.DataFrame(rows, columns=header, dtype=str)
+    obs = tables["observations"]
+    obs = obs.drop(index=[row - 2 for row in left_out if row - 2 in obs.index])
+    obs["value"] = pd.to_numeric(obs["value"].replace("", None), errors="coerce").astype("Float64")
+    tables["observations"] = obs
+    name = descriptor.get("name", folder.name)
+    return Dataset(
+        name=name if isinstance(name, str) else folder.name, folder=folder, descriptor=descriptor, tables=tables
+    )

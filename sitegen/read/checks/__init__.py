@@ -1,8 +1,10 @@
 """Our checks beyond frictionless, one per module, in two passes.
 
 Each module in CHECKS has `check(dataset, config) -> Iterable[Problem]`, run on a package whose files already
-passed frictionless, so it can trust the schema. `check_derived` is the pass after the figures: it judges what
-was derived from the packages (the quoted figures against ours, the chart addresses), given as plain objects.
+passed frictionless, so it can trust the schema (on a package frictionless rejects, sitegen.read.validation runs
+those that can still judge it on the rows it read: READ_ALONE, ACROSS). `check_derived` is the pass after the
+figures: it judges what was derived from the packages (the quoted figures against ours, the chart addresses), given
+as plain objects.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from . import (
     quoted,
     relations,
     release,
+    sources,
     views,
 )
 
@@ -36,6 +39,7 @@ CHECKS = [
     quoted,
     relations,
     release,
+    sources,
     views,
 ]
 

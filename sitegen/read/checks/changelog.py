@@ -127,7 +127,7 @@ def check(dataset, config) -> list[Problem]:
     every_new = any(e.kind == "release" and not e.figures for e in pending)
     for change in diff(
         read_table(snapshot) if snapshot else None,
-        read_table(dataset.folder / "data" / "observations.csv"),
+        dataset.observations,  # as loaded: on a package frictionless rejected, without the rows it rejected
         added=not every_new,
     ):
         if change.change == "added":

@@ -3,11 +3,19 @@
 Type, constraint, foreign-key and primary-key errors get our own message and fix; blank rows, extra and missing
 cells and repeated unique values are passed on in frictionless' words (PASSED_ON, by their type), any other type
 as frictionless-error, and every error in the descriptor as package-error.
+
+Plain words where frictionless' would mislead: a row with one cell too many because a number was typed with a
+thousands comma (1,104 unquoted) is one split-by-comma, not the five errors of its shifted cells; an id not found
+names the closest id ("did you mean age_20_29?") and the ids there are, before suggesting a new row; an address
+without https:// says to start it so, not the regular expression.
 """
 
 from __future__ import annotations
 
+import csv
+import difflib
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from ...problems import Code, Problem
@@ -43,20 +51,36 @@ BROKEN = {
     "maxLength": "is too long (at most {rule} characters)",
     "unique": '"{cell}" appears in more than one row',
 }
+# A web address (the sources' url: pattern https://...) in words, not as the regular expression.
+NOT_HTTPS = '"{cell}" is not a web address: start it with https://, e.g. "{example}"'
+NOT_AN_ADDRESS = '"{cell}" is not a web address: it holds a space, a quote or < >, which an address cannot'
 FOREIGN_KEY = Code(
     "foreign-key",
     "Id not found",
-    '"{value}" is not an {target} in the {resource} resource',
-    'add a row with {target} "{value}" to data/{resource}.csv, or correct the {field}',
-    'data/{resource}.csv에 {target}가 "{value}"인 행을 추가하거나 {field}를 고칩니다',
+    '"{value}" is not an {target} in the {resource} resource{guess}',
+    'use one of the {target}s in data/{resource}.csv ({known}), or, if "{value}" is new, add a row with {target} '
+    '"{value}" to data/{resource}.csv',
+    'data/{resource}.csv에 있는 {target} 가운데 하나({known})를 쓰거나, "{value}"가 새 값이면 data/{resource}.csv에 '
+    '{target}가 "{value}"인 행을 추가합니다',
     dict(
         file="data/observations.csv",
-        row=11,
-        field="source_id",
-        value="asiae-2025-04-16",
+        row=20,
+        field="group",
+        value="age_20_92",
         target="id",
-        resource="sources",
+        resource="groups",
+        guess=': did you mean "age_20_29"?',
+        known="total, age_10_19, age_10_13, age_20_29, age_30_39, age_40_49, age_50_plus",
     ),
+)
+KNOWN_SHOWN = 15  # the ids a foreign-key problem lists at most
+SPLIT_BY_COMMA = Code(
+    "split-by-comma",
+    "Number split by a comma",
+    "a comma inside {number} split the row: its cells from {field} on are one column off",
+    'write {digits} (no thousands separator) or quote the cell: "{number}"',
+    '천 단위 쉼표 없이 {digits}로 쓰거나 칸을 큰따옴표로 감쌉니다: "{number}"',
+    dict(file="data/observations.csv", row=17, field="value", number="1,104", digits="1104"),
 )
 PRIMARY_KEY = Code(
     "primary-key",
@@ -143,6 +167,86 @@ FRICTIONLESS_ERROR = Code(
 PASSED_ON = {code.code: code for code in (BLANK_ROW, EXTRA_CELL, MISSING_CELL, UNIQUE_ERROR)}
 
 
+def from_task(path: Path, errors, labels: list[str], numeric: set[str], ids: Ids | None = None) -> list[Problem]:
+    """The errors frictionless finds in one table (path, its header's labels, the names of its numeric columns): a
+    row split by a thousands comma is one split-by-comma, and its other errors (the shifted cells) are left out."""
+    split: dict[int, tuple[int, str]] = {}
+    for error in errors:
+        row = getattr(error, "row_number", None)
+        if error.type == "extra-cell" and row not in split and (found := mend(error.cells, labels, numeric)):
+            split[row] = found[:2]
+    problems = [
+        SPLIT_BY_COMMA.at(path, row, labels[index], number=number, digits=number.replace(",", ""))
+        for row, (index, number) in split.items()
+    ]
+    return problems + [
+        from_frictionless(path, error, ids) for error in errors if getattr(error, "row_number", None) not in split
+    ]
+
+
+_WHOLE = re.compile(r"\d+")
+_THOUSANDS = re.compile(r"\d{3}")
+_LAST_THOUSANDS = re.compile(r"\d{3}(\.\d+)?")
+
+
+def mend(cells: list[str], labels: list[str], numeric: set[str]) -> tuple[int, str, list[str]] | None:
+    """A row with more cells than the header because a number was written with thousands commas and no quotes:
+    (the index of its column, the number as written, the row with it joined), or None. Joining the pieces (digits,
+    then groups of exactly three digits) must give a row as long as the header; a numeric column is preferred."""
+    cells = ["" if cell is None else str(cell) for cell in cells]
+    extra = len(cells) - len(labels)
+    if extra < 1:
+        return None
+    found = [
+        index
+        for index in range(len(labels))
+        if _WHOLE.fullmatch(cells[index])
+        and all(_THOUSANDS.fullmatch(cell) for cell in cells[index + 1 : index + extra])
+        and _LAST_THOUSANDS.fullmatch(cells[index + extra])
+    ]
+    if not found:
+        return None
+    index = next((i for i in found if labels[i] in numeric), found[0])
+    number = ",".join(cells[index : index + extra + 1])
+    return index, number, [*cells[:index], number.replace(",", ""), *cells[index + extra + 1 :]]
+
+
+Ids = Callable[[str, str], dict[str, str]]  # (resource, column) -> its ids in file order, each with its English name
+
+
+def id_lookup(folder: Path, descriptor: dict) -> Ids:
+    """The ids of a package's tables with their English names (name_en, where the table has one), read once each,
+    for the foreign-key problems; a table that cannot be read has none."""
+    paths = {r.get("name"): r.get("path") for r in descriptor.get("resources", []) if isinstance(r, dict)}
+    read: dict[tuple[str, str], dict[str, str]] = {}
+
+    def ids(resource: str, column: str) -> dict[str, str]:
+        if (resource, column) not in read:
+            try:
+                with open(folder / paths[resource], encoding="utf-8-sig", newline="") as handle:
+                    found = [(row.get(column) or "", row.get("name_en") or "") for row in csv.DictReader(handle)]
+            except (KeyError, TypeError, OSError, UnicodeDecodeError, csv.Error):
+                found = []
+            read[resource, column] = {key: name for key, name in found if key}
+        return read[resource, column]
+
+    return ids
+
+
+def _closest(value: str, known: dict[str, str]) -> str:
+    """': did you mean "age_20_29"?' for the id most like value (difflib), or for the id whose English name holds a
+    word most like it ("aprehended": arrested, Persons apprehended); "" when none is close."""
+    close = difflib.get_close_matches(value, list(known), n=1)
+    if close:
+        return f': did you mean "{close[0]}"?'
+    words: dict[str, str] = {}
+    for key, name in known.items():
+        for word in re.findall(r"\w{4,}", name.lower()):
+            words.setdefault(word, key)
+    close = difflib.get_close_matches(value.lower(), list(words), n=1, cutoff=0.8)
+    return f': did you mean "{words[close[0]]}" ({known[words[close[0]]]})?' if close else ""
+
+
 def from_descriptor_error(folder: Path, error) -> Problem:
     """An error frictionless finds in the descriptor, whatever its type (package, resource, schema, dialect)."""
     return PACKAGE_ERROR.at(folder / DESCRIPTOR, message=error.message)
@@ -154,7 +258,7 @@ _FIRST_ROW = re.compile(r"row at position (\d+)")
 _FOREIGN = re.compile(r'for "([^"]+)": values "([^"]*)" not found in the lookup table "([^"]+)" as "([^"]+)"')
 
 
-def from_frictionless(path: Path, error) -> Problem:
+def from_frictionless(path: Path, error, ids: Ids | None = None) -> Problem:
     row = getattr(error, "row_number", None)
     field = getattr(error, "field_name", None)
     cell = getattr(error, "cell", None)
@@ -169,12 +273,25 @@ def from_frictionless(path: Path, error) -> Problem:
         name, rule = (match.group(1), match.group(2)) if match else ("", note)
         broken = BROKEN.get(name, '"{cell}" breaks the constraint {name} {rule}')
         rule = rule.strip("[]") if name == "enum" else rule
+        if name == "pattern" and rule.startswith("https://") and isinstance(cell, str):
+            return CONSTRAINT_ERROR.at(where, row, field, note=_not_an_address(cell))
         return CONSTRAINT_ERROR.at(where, row, field, note=broken.format(cell=cell, name=name, rule=rule))
     if code == "foreign-key":
         match = _FOREIGN.search(note)
         if match:
             field, value, resource, target = match.groups()
-            return FOREIGN_KEY.at(where, row, field, value=value, target=target, resource=resource)
+            known = ids(resource, target) if ids else {}
+            listed = list(known)[:KNOWN_SHOWN]
+            return FOREIGN_KEY.at(
+                where,
+                row,
+                field,
+                value=value,
+                target=target,
+                resource=resource,
+                guess=_closest(value, known),
+                known=", ".join(listed) + (", …" if len(known) > KNOWN_SHOWN else "") or "—",
+            )
     if code == "primary-key":
         first = _FIRST_ROW.search(note)
         keys = ", ".join(SCHEMAS.get(path.stem, {}).get("primaryKey", [])) or "primary key"
@@ -182,3 +299,11 @@ def from_frictionless(path: Path, error) -> Problem:
     if code in PASSED_ON:
         return PASSED_ON[code].at(where, row, field, message=error.message)
     return FRICTIONLESS_ERROR.at(where, row, field, message=error.message, type=code)
+
+
+def _not_an_address(cell: str) -> str:
+    """The note of an address that breaks the pattern https://..., in words."""
+    if cell.startswith("https://"):
+        return NOT_AN_ADDRESS.format(cell=cell)
+    rest = re.sub(r"^[a-z]+:/*", "", cell.strip(), flags=re.IGNORECASE)  # http://, or a scheme typed wrong
+    return NOT_HTTPS.format(cell=cell, example="https://" + rest)

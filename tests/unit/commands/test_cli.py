@@ -20,8 +20,9 @@ EXPECTED = {
     ' "qualifier" - add the column "qualifier" to the header (columns: period_id, measure, group, value,'
     " qualifier, status, role, source_id, disclosure_exemption, flag, note_en, note_ko)",
     "unresolved-source": f"{FIXTURES}/unresolved-source/crackdown/data/observations.csv:11:source_id: [foreign-key]"
-    ' "asiae-2025-04-16" is not an id in the sources resource - add a row with id "asiae-2025-04-16"'
-    " to data/sources.csv, or correct the source_id",
+    ' "asiae-2025-04-16" is not an id in the sources resource: did you mean "asiae-en-2025-04-16"? - use one of the'
+    " ids in data/sources.csv (asiae-en-2025-04-16, joongang-daily-2025-04-17, vop-2025-04-17), or, if"
+    ' "asiae-2025-04-16" is new, add a row with id "asiae-2025-04-16" to data/sources.csv',
     "invalid-json": f"{FIXTURES}/invalid-json/crackdown/datapackage.json:8:3: [invalid-json] is not valid JSON: Expecting ','"
     " delimiter (line 8, column 3) - fix the JSON at that place (a missing comma, quote or bracket is the"
     ' usual cause); the file is one object, "{ ... }", that describes the data package',

@@ -129,7 +129,7 @@ def test_citation_cff_has_the_required_structure(config):
 
 
 def test_json_ld_dates_say_only_what_is_known(tmp_path, config):
-    from helpers import PERIODS, SOURCES
+    from helpers import OBSERVATIONS, PERIODS, SOURCES, obs
 
     sources = [
         SOURCES[0],
@@ -149,7 +149,11 @@ def test_json_ld_dates_say_only_what_is_known(tmp_path, config):
             "source_id": "src-a",
         },
     ]
-    write_package(tmp_path / "tiny", sources=sources, periods=periods)
+    undated = obs("crackdown", "total", 100, role="alternative", source_id="src-undated")
+    folder = write_package(tmp_path / "tiny", sources=sources, periods=periods, observations=[*OBSERVATIONS, undated])
+    # a source without a date passes once a published release cites it (sitegen/read/checks/sources.py)
+    (folder / "releases").mkdir()
+    (folder / "releases" / "1.0.0.csv").write_bytes((folder / "data" / "observations.csv").read_bytes())
     problems, [dataset] = check_datasets(tmp_path, config)
     assert problems == []
     data = json.loads(describe_release(dataset, config, i18n.load_strings(ROOT / "site_src" / "i18n")).jsonld["en"])

@@ -72,7 +72,9 @@ def test_a_package_without_any_dated_source_is_refused(tmp_path, config):
 
     write_package(tmp_path / "tiny", sources=[dict(source, published="", published_precision="") for source in SOURCES])
     problems, datasets = check_datasets(tmp_path, config)
-    assert codes(problems) == [("no-dated-source", None, "published")] and datasets == []
+    # a package never released: its source is new, and a new source needs its date (checks/sources.py)
+    assert codes(problems) == [("no-dated-source", None, "published"), ("source-incomplete", 2, "published")]
+    assert datasets == []
 
 
 def test_two_published_figures_for_one_cell(tmp_path, config):
