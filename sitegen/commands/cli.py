@@ -295,13 +295,13 @@ def _window(args):
 
 
 def run_diff(args) -> int:
-    from ..read import changes
+    from ..read import changes, records
     from ..read.catalog import find_packages, read_table
 
     total = 0
     for folder in find_packages(args.datasets):
-        old = changes.baseline(folder, args.against)
-        since = args.against or changes.latest_snapshot(folder)[0] or "nothing (no release recorded yet)"
+        old = records.baseline(folder, args.against)
+        since = args.against or records.latest_snapshot(folder)[0] or "nothing (no release recorded yet)"
         found = changes.diff(old, read_table(folder / "data" / "observations.csv"))
         print(f"{folder.name}: {len(found)} change{'' if len(found) == 1 else 's'} since {since}")
         for change in found:
@@ -315,15 +315,15 @@ def run_diff(args) -> int:
 def run_release(args) -> int:
     from ..build import check
     from ..publish.downloads import record_version
-    from ..read import changes
+    from ..read import changes, records
     from ..read.catalog import find_packages
     from ..read.chart_addresses import PUBLISHED, record_published
 
     for folder in find_packages(args.datasets):  # first the versions published without a record, from git
         entries, _ = changes.read_changelog(folder)
-        for entry in changes.unrecorded(folder, entries):
-            commit, observations = changes.recover(folder, entry.version)
-            path = changes.write_snapshot(folder, entry.version, observations)
+        for entry in records.unrecorded(folder, entries):
+            commit, observations = records.recover(folder, entry.version)
+            path = records.write_snapshot(folder, entry.version, observations)
             print(
                 f"{folder.name} {entry.version}: recorded {path} (from commit {commit[:7]}, its last at {entry.version})"
             )
@@ -335,8 +335,8 @@ def run_release(args) -> int:
     for publication in publications:
         dataset = publication.dataset
         observations = (dataset.folder / "data" / "observations.csv").read_bytes()
-        path = changes.write_snapshot(dataset.folder, dataset.version, observations)
-        whole = dataset.folder / changes.RELEASES / dataset.version  # its files, for its folder once it is earlier
+        path = records.write_snapshot(dataset.folder, dataset.version, observations)
+        whole = dataset.folder / records.RELEASES / dataset.version  # its files, for its folder once it is earlier
         recorded = [str(p) for p in (path, whole if record_version(dataset, whole) else None) if p]
         print(
             f"{dataset.name} {dataset.version}: "

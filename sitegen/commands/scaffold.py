@@ -22,6 +22,7 @@ from .. import SiteError
 from ..read.catalog import DESCRIPTOR, find_packages, read_table
 from ..read.changes import CHANGELOG, bump, read_changelog
 from ..read.checks.parsing import Broken, screen_yaml
+from ..read.views import cells
 
 ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
@@ -67,6 +68,7 @@ def new_period(
 ) -> Scaffolded:
     folder, why = choose_package(datasets_dir, package, kind)
     periods = read_table(folder / "data" / "periods.csv")
+    charts = _charts_of_the_last(folder, periods, kind, [period_id] + ([window.id] if window else []))
     _check_request(folder, periods, period_id, start, end, compare_to)
     if window:
         _check_window(folder, periods, window, period_id, start, compare_to)
@@ -87,7 +89,8 @@ def new_period(
 
     row = _append(folder / "data" / "sources.csv", [{"id": source_id}])
     done.todo.append(
-        f"{folder / 'data' / 'sources.csv'}:{row}: publisher, title, url, published, language, quote of the release"
+        f"{folder / 'data' / 'sources.csv'}:{row}: publisher, publisher_ko, title, url, published, language, quote "
+        "of the release, and released_by_en, released_by_ko when it names who released the figures"
     )
     new = [(period_id, name_ko, name_en, start, end, kind, window.id if window else compare_to or "")]
     if window:
@@ -118,7 +121,7 @@ def new_period(
     line = _add_draft_entry(folder / CHANGELOG, version, [row[0] for row in new])
     done.todo.append(f"{folder / CHANGELOG}:{line}: date and reason_en, reason_ko of release {version}")
     _set_version(folder / DESCRIPTOR, version)
-    done.also += _texts_naming_a_period(folder)
+    done.also += _texts_naming_a_period(folder) + charts
     return done
 
 
@@ -160,6 +163,32 @@ def _describe(folder: Path, kind: str) -> str:
     counts = rows.groupby("measure", sort=False)["group"].nunique()
     measures = ", ".join(f"{m} ({n} group{'' if n == 1 else 's'})" for m, n in counts.items()) or "no figures yet"
     return f"{folder.name}: latest {latest['id']} ({latest['start'] or '?'} to {latest['end']}), counts {measures}"
+
+
+def _charts_of_the_last(folder: Path, periods, kind: str, new: list[str]) -> list[str]:
+    """The charts (views) that draw only the last period of this kind (and the period it is compared with): the
+    new period's page shows none of them, so its own charts are to be written, after their example."""
+    same = periods[periods["kind"] == kind].sort_values(["end", "id"])
+    if not len(same):
+        return []
+    last = same.iloc[-1]
+    old = [last["id"]] + ([last["comparable_to"]] if last["comparable_to"] else [])
+    descriptor = json.loads((folder / DESCRIPTOR).read_text(encoding="utf-8"))
+    names = []
+    for view in descriptor.get("views") or []:
+        try:
+            drawn = {cell.period_id for series in cells(view["spec"]) for cell in series}
+        except (KeyError, TypeError, IndexError, AttributeError):
+            continue  # a view check refuses: it is no example
+        if drawn and drawn <= set(old):
+            names.append(view["name"])
+    if not names:
+        return []
+    return [
+        f"{folder / DESCRIPTOR}: the views {', '.join(names)} draw {' and '.join(old)} only, so the page of "
+        f"{new[0]} has no chart yet - copy each with a new name and the periods {' and '.join(new)}, and write its "
+        "title and subtitle for the new period (the guide's Charts)"
+    ]
 
 
 def _texts_naming_a_period(folder: Path) -> list[str]:

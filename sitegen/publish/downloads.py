@@ -170,7 +170,8 @@ def earlier_versions(dataset: Dataset) -> tuple[tuple[str, tuple[File, ...]], ..
     (releases/<version>/), or, for a version recorded before whole packages were (its observations only,
     releases/<version>.csv), its observations."""
     from ..read.catalog import load_dataset
-    from ..read.changes import RELEASES, parse_version
+    from ..read.changes import parse_version
+    from ..read.records import RELEASES
 
     found = sorted((parse_version(path.stem), path) for path in (dataset.folder / RELEASES).glob("*.csv"))
     earlier = []

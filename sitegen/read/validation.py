@@ -33,7 +33,6 @@ from ..util import parallel
 from ..util.cache import per_package
 from . import checks
 from .catalog import DESCRIPTOR, Dataset, find_packages, load_dataset
-from .changes import RELEASES
 from .checks import (
     changelog,
     consistency,
@@ -62,6 +61,7 @@ from .checks.frictionless_errors import (
 )
 from .checks.prose import check_prose
 from .checks.structure import DUPLICATE_COLUMN, check_header, check_names, check_structure, read_descriptor
+from .records import RELEASES
 from .standard import RESOURCE_NAMES
 
 NO_PACKAGES = Code(
@@ -202,8 +202,9 @@ NUMERIC = ("number", "integer")
 READ_ALONE = (changelog, injection, invisible, personal_data, release, sources)
 # The checks that read rows of several tables together (a figure with its measure's unit, its group's parent, its
 # period's dates): they run when the tables the figures refer to are read right, i.e. when frictionless found
-# nothing outside observations and quoted_figures but empty texts (TEXTS). The quoted figures and the charts (quoted,
-# views) need every figure, so they wait until frictionless passes the package.
+# nothing outside observations and quoted_figures but empty texts (TEXTS) and a source's details (its address,
+# date, quote). The quoted figures and the charts (quoted, views) need every figure, so they wait until frictionless
+# passes the package.
 ACROSS = (consistency, cumulative, disclosure, relations)
 FIGURES = {"observations", "quoted_figures"}
 TEXTS = {"publisher", "language", "name_ko", "name_en", "definition_ko", "definition_en"}  # read by no other row
@@ -223,7 +224,7 @@ def _on_parsed_rows(folder: Path, descriptor: dict, found: list[Problem], config
     left_out = {  # a row split by a thousands comma is read mended, as it was meant
         p.row for p in found if tables[_place(p.file)] == "observations" and p.code != SPLIT_BY_COMMA.code
     }
-    across = all(tables[_place(p.file)] in FIGURES or _empty_text(p) for p in found)
+    across = all(tables[_place(p.file)] in FIGURES or _empty_text(p) or _source_detail(p, tables) for p in found)
     try:
         dataset = _read_rows(folder, descriptor, left_out)
     except (OSError, UnicodeError, csv.Error, ValueError):
@@ -252,7 +253,12 @@ def _place(file) -> str:
 
 def _empty_text(problem: Problem) -> bool:
     """A text shown beside the figures left empty (a new source's publisher, say): the rest of its row reads right."""
-    return problem.code == CONSTRAINT_ERROR.code and problem.message == BROKEN["required"] and problem.field in TEXTS
+    return problem.code == CONSTRAINT_ERROR.code and problem.message == BROKEN["required"][0] and problem.field in TEXTS
+
+
+def _source_detail(problem: Problem, tables: dict[str, str]) -> bool:
+    """A problem with a source's details (its address, date, quote): the figures are compared by its id alone."""
+    return tables[_place(problem.file)] == "sources" and problem.field not in (None, "id")
 
 
 def _read_rows(folder: Path, descriptor: dict, left_out: set[int]) -> Dataset:

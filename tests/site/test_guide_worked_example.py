@@ -3,6 +3,8 @@ announcement) on a copy of the shipped data. One `new-period` call as the guide 
 `check` clean in one round, `diff` showing exactly the new figures, `build`, `release`; and every version published
 before still has its download folder, byte for byte."""
 
+import copy
+import json
 import re
 import shlex
 
@@ -75,6 +77,7 @@ def test_the_worked_example_publishes_in_one_round_and_keeps_every_published_ver
     assert f"Added period {CRACKDOWN} and its comparison window {WINDOW} to {shipped / PACKAGE}" in said
     assert "(chosen with --package), version 1.1.0" in said
     assert "title, title_ko, description, description_ko name a period" in said
+    assert "so the page of crackdown-2030-03-01 has no chart yet - copy each with a new name" in said
 
     # 2. Fill in the figures, the source, the changelog entry and the package texts.
     folder = shipped / PACKAGE
@@ -106,12 +109,29 @@ def test_the_worked_example_publishes_in_one_round_and_keeps_every_published_ver
         encoding="utf-8",
     )
     descriptor = folder / "datapackage.json"
-    descriptor.write_text(
+    package = json.loads(
         descriptor.read_text(encoding="utf-8")
         .replace("Special deepfake crackdown, 28 Aug 2024 – 31 Mar 2025", "Deepfake sex crime crackdowns")
-        .replace("딥페이크 성범죄 특별 집중단속 (2024.8.28.~2025.3.31.)", "딥페이크 성범죄 집중단속"),
-        encoding="utf-8",
+        .replace("딥페이크 성범죄 특별 집중단속 (2024.8.28.~2025.3.31.)", "딥페이크 성범죄 집중단속")
     )
+    example = next(v for v in package["views"] if v["name"] == "crackdown-2024-arrests-vs-before")
+    package["views"].append(  # the new crackdown's own chart, after the example new-period named
+        dict(
+            copy.deepcopy(example),
+            name="crackdown-2030-arrests-vs-before",
+            title="Persons apprehended: the 2030 crackdown and the months before it",
+            spec=dict(
+                example["spec"],
+                periods=[WINDOW, CRACKDOWN],
+                highlight=[CRACKDOWN],
+                subtitle={
+                    "ko": "2030년 3월 1일~6월 30일 집중단속과 2030년 1월 1일~2월 28일 비교 기간.",
+                    "en": "The crackdown of 1 Mar – 30 Jun 2030 and the window of 1 Jan – 28 Feb 2030.",
+                },
+            ),
+        )
+    )
+    descriptor.write_text(json.dumps(package, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
     # 3. check: clean in one round.
     assert main(["check", "--datasets", str(shipped)]) == 0, capsys.readouterr().out
@@ -127,7 +147,9 @@ def test_the_worked_example_publishes_in_one_round_and_keeps_every_published_ver
     # 5. build, 6. release.
     after = tmp_path / "after"
     assert main(["build", "--quiet", "--datasets", str(shipped), "--out", str(after)]) == 0
-    assert (after / "en" / "campaigns" / CRACKDOWN / "index.html").is_file()
+    campaign = (after / "en" / "campaigns" / CRACKDOWN / "index.html").read_text(encoding="utf-8")
+    assert 'id="crackdown-2030-arrests-vs-before"' in campaign  # its own chart, and no other
+    assert "crackdown-2024-" not in campaign.split('<h2 id="sources"')[0].split("</h1>", 1)[1]
     assert main(["release", "--datasets", str(shipped)]) == 0
     assert (folder / "releases" / "1.1.0.csv").is_file()
     capsys.readouterr()

@@ -13,15 +13,8 @@ from __future__ import annotations
 
 from ...problems import Code, Problem
 from ..catalog import read_table
-from ..changes import (
-    CHANGELOG,
-    INVALID_CHANGELOG,
-    diff,
-    latest_snapshot,
-    parse_version,
-    read_changelog,
-    unrecorded,
-)
+from ..changes import CHANGELOG, INVALID_CHANGELOG, diff, parse_version, read_changelog
+from ..records import latest_snapshot, unrecorded
 from .parsing import Broken, screen_yaml
 
 VERSION_MISMATCH = Code(

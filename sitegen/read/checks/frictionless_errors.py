@@ -36,24 +36,58 @@ CONSTRAINT_ERROR = Code(
     "constraint-error",
     "Value the schema does not allow",
     "{note}",
-    "make the cell meet the constraint the message names: fill in a required cell, use one of the allowed values, "
-    "write a count of 0 or more, match the pattern, or shorten the text to the maximum length",
-    "메시지에 나온 제약 조건에 맞게 고칩니다. 필수 칸은 채우고, 허용된 값 가운데 하나를 쓰고, 건수는 0 이상으로 쓰고, "
-    "정해진 형식(pattern)과 최대 길이를 지킵니다",
-    dict(file="data/sources.csv", row=5, field="publisher", note="is empty but required"),
+    "{fix}",
+    "{fix_ko}",
+    dict(
+        file="data/sources.csv",
+        row=5,
+        field="publisher",
+        note="is empty but required",
+        fix="fill in the cell",
+        fix_ko="칸을 채웁니다",
+    ),
 )
-# The constraint a cell breaks, in words: the note of a constraint-error ({rule}: the constraint's value).
+# The constraint a cell breaks, in words ({rule}: the constraint's value), and its fix in English and Korean.
 BROKEN = {
-    "required": "is empty but required",
-    "enum": '"{cell}" is not an allowed value (allowed: {rule})',
-    "minimum": '"{cell}" is below the minimum {rule}',
-    "pattern": '"{cell}" does not match the pattern {rule}',
-    "maxLength": "is too long (at most {rule} characters)",
-    "unique": '"{cell}" appears in more than one row',
+    "required": ("is empty but required", "fill in the cell", "칸을 채웁니다"),
+    "enum": (
+        '"{cell}" is not an allowed value (allowed: {rule})',
+        "write one of the allowed values: {rule}",
+        "허용된 값 가운데 하나를 씁니다: {rule}",
+    ),
+    "minimum": (
+        '"{cell}" is below the minimum {rule}',
+        "write a number of {rule} or more",
+        "{rule} 이상인 수를 씁니다",
+    ),
+    "pattern": (
+        '"{cell}" does not match the pattern {rule}',
+        "write it in the form the pattern gives (an id: lower-case letters, digits, _ and -)",
+        "형식에 맞게 씁니다 (id는 영어 소문자, 숫자, _, -만)",
+    ),
+    "maxLength": (
+        "is too long (at most {rule} characters)",
+        "shorten it to {rule} characters or fewer",
+        "{rule}자 이하로 줄입니다",
+    ),
+    "unique": ('"{cell}" appears in more than one row', "give each row its own value", "행마다 다른 값을 씁니다"),
 }
+OTHER_CONSTRAINT = (
+    '"{cell}" breaks the constraint {name} {rule}',
+    "make the cell meet the constraint {name} {rule}",
+    "{name} {rule} 제약 조건에 맞게 고칩니다",
+)
 # A web address (the sources' url: pattern https://...) in words, not as the regular expression.
-NOT_HTTPS = '"{cell}" is not a web address: start it with https://, e.g. "{example}"'
-NOT_AN_ADDRESS = '"{cell}" is not a web address: it holds a space, a quote or < >, which an address cannot'
+NOT_HTTPS = (
+    '"{cell}" is not a web address: start it with https://, e.g. "{example}"',
+    'write "{example}"',
+    '"{example}"처럼 https://로 시작하게 씁니다',
+)
+NOT_AN_ADDRESS = (
+    '"{cell}" is not a web address: it holds a space, a quote or < >, which an address cannot',
+    "copy the address from the browser's address bar as it is",
+    "브라우저 주소 창의 주소를 그대로 복사해 씁니다",
+)
 FOREIGN_KEY = Code(
     "foreign-key",
     "Id not found",
@@ -78,8 +112,8 @@ SPLIT_BY_COMMA = Code(
     "split-by-comma",
     "Number split by a comma",
     "a comma inside {number} split the row: its cells from {field} on are one column off",
-    'write {digits} (no thousands separator) or quote the cell: "{number}"',
-    '천 단위 쉼표 없이 {digits}로 쓰거나 칸을 큰따옴표로 감쌉니다: "{number}"',
+    "write {digits}: a number is written without a thousands separator",
+    "천 단위 쉼표 없이 {digits}로 씁니다",
     dict(file="data/observations.csv", row=17, field="value", number="1,104", digits="1104"),
 )
 PRIMARY_KEY = Code(
@@ -271,11 +305,13 @@ def from_frictionless(path: Path, error, ids: Ids | None = None) -> Problem:
     if code == "constraint-error":
         match = _CONSTRAINT.search(note)
         name, rule = (match.group(1), match.group(2)) if match else ("", note)
-        broken = BROKEN.get(name, '"{cell}" breaks the constraint {name} {rule}')
         rule = rule.strip("[]") if name == "enum" else rule
         if name == "pattern" and rule.startswith("https://") and isinstance(cell, str):
-            return CONSTRAINT_ERROR.at(where, row, field, note=_not_an_address(cell))
-        return CONSTRAINT_ERROR.at(where, row, field, note=broken.format(cell=cell, name=name, rule=rule))
+            texts, values = _not_an_address(cell)
+        else:
+            texts, values = BROKEN.get(name, OTHER_CONSTRAINT), dict(cell=cell, name=name, rule=rule)
+        note, fix, fix_ko = (text.format(**values) for text in texts)
+        return CONSTRAINT_ERROR.at(where, row, field, note=note, fix=fix, fix_ko=fix_ko)
     if code == "foreign-key":
         match = _FOREIGN.search(note)
         if match:
@@ -301,9 +337,9 @@ def from_frictionless(path: Path, error, ids: Ids | None = None) -> Problem:
     return FRICTIONLESS_ERROR.at(where, row, field, message=error.message, type=code)
 
 
-def _not_an_address(cell: str) -> str:
-    """The note of an address that breaks the pattern https://..., in words."""
+def _not_an_address(cell: str) -> tuple[tuple[str, str, str], dict]:
+    """The texts (note, fixes) of an address that breaks the pattern https://..., and their values."""
     if cell.startswith("https://"):
-        return NOT_AN_ADDRESS.format(cell=cell)
+        return NOT_AN_ADDRESS, dict(cell=cell)
     rest = re.sub(r"^[a-z]+:/*", "", cell.strip(), flags=re.IGNORECASE)  # http://, or a scheme typed wrong
-    return NOT_HTTPS.format(cell=cell, example="https://" + rest)
+    return NOT_HTTPS, dict(cell=cell, example="https://" + rest)

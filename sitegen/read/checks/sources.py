@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ...problems import Code, Problem
-from ..changes import RELEASES
+from ..records import RELEASES
 
 SOURCE_INCOMPLETE = Code(
     "source-incomplete",

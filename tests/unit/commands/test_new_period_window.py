@@ -98,6 +98,13 @@ def test_it_names_the_package_texts_that_name_a_period(shipped, capsys):
         "both languages (What's new, the feed and the campaign page show them; the package's name and addresses "
         "do not change)"
     )
+    assert out.split("Also look at:\n", 1)[1].splitlines()[1] == (
+        f"  {shipped / PACKAGE / 'datapackage.json'}: the views crackdown-2024-arrests-vs-before, "
+        "crackdown-2024-arrests-by-age, crackdown-2024-detained-vs-before draw crackdown-2024-08-28 and "
+        "window-2024-01-01 only, so the page of crackdown-2025-04-01 has no chart yet - copy each with a new name "
+        "and the periods crackdown-2025-04-01 and window-2025-01-01, and write its title and subtitle for the new "
+        "period (the guide's Charts)"
+    )
 
 
 def test_with_one_package_holding_the_kind_it_says_that_is_why(shipped, capsys):

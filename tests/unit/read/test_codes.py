@@ -156,8 +156,8 @@ def test_each_declaration_is_complete_and_its_templates_format_with_its_example(
     assert set(entry.example) - PLACE <= entry.placeholders(), "an example value no template uses"
     assert "{" not in entry.example_message or "{{" in entry.message + entry.fix_en  # no placeholder left unfilled
     assert not HANGUL.search(entry.message) and not HANGUL.search(entry.fix_en), "the English texts hold Hangul"
-    assert HANGUL.search(entry.fix_ko), "the Korean fix holds no Hangul"
-    assert entry.fix_en[:1].islower(), "a hint follows ' - ' in lower case"
+    assert HANGUL.search(problem.hint_ko), "the Korean fix holds no Hangul"  # as shown, its values filled in
+    assert problem.hint[:1].islower(), "a hint follows ' - ' in lower case"
     assert len(entry.fix_en) <= 400 and len(entry.fix_ko) <= 400
 
 

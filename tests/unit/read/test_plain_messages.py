@@ -4,6 +4,7 @@ the ids there are; an address without https:// is told to start so; a new source
 quote; and on a package that frictionless rejects, our own checks still run on the rows it read."""
 
 import csv
+import re
 import shutil
 
 import pytest
@@ -12,7 +13,7 @@ from helpers import new_period
 from sitegen.commands.cli import main
 from sitegen.config import ROOT
 from sitegen.read import validation
-from sitegen.read.checks.frictionless_errors import mend
+from sitegen.read.checks.frictionless_errors import BROKEN, NOT_AN_ADDRESS, NOT_HTTPS, OTHER_CONSTRAINT, mend
 from sitegen.read.validation import check_datasets
 
 PACKAGE = "special-crackdown-2024"
@@ -91,7 +92,7 @@ def test_a_number_split_by_an_unquoted_thousands_comma_is_one_problem(one, confi
         "split-by-comma",
         f"a comma inside {number} split the row: its cells from value on are one column off",
     )
-    assert problem.hint == f'write {digits} (no thousands separator) or quote the cell: "{number}"'
+    assert problem.hint == f"write {digits}: a number is written without a thousands separator"
     assert _refused(one)
 
 
@@ -147,7 +148,19 @@ def test_an_address_without_https_is_told_to_start_with_it_not_shown_a_regular_e
         f'"{typed}" is not a web address: start it with https://, e.g. "https://www.police.go.kr/news/1"',
     )
     assert "[^" not in str(problem) and "pattern" not in problem.message
+    assert problem.hint == 'write "https://www.police.go.kr/news/1"'
     assert _refused(one)
+
+
+def test_an_address_typed_wrong_hides_no_impossible_number(one, config):
+    """A source's address says nothing about the figures: the checks that compare them still run."""
+    _type(one, "sources", 2, "https://cm.asiae.co.kr/en/article/2025041619373439573", "www.police.go.kr/news/1")
+    _type(one, "observations", 10, ",59,", ",7100,")  # 7,100 detained of 963 apprehended
+    found = [(p.file, p.row, p.field, p.code) for p in _problems(one, config)]
+    assert found == [
+        (_path(one, "observations"), 10, "value", "measure-above-at-most"),
+        (_path(one, "sources"), 2, "url", "constraint-error"),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -243,3 +256,10 @@ def test_a_new_period_not_yet_filled_in_lists_everything_to_fill_in_at_once(ship
         "missing-value",
     }
     assert _refused(shipped)
+
+
+def test_every_constraint_has_its_own_fix_in_both_languages():
+    texts = [*BROKEN.values(), OTHER_CONSTRAINT, NOT_HTTPS, NOT_AN_ADDRESS]
+    assert all(re.search("[가-힣]", fix_ko) and not re.search("[가-힣]", note + fix) for note, fix, fix_ko in texts)
+    assert all(fix[:1].islower() for _, fix, _ in texts)  # a hint follows " - " in lower case
+    assert len({fix for _, fix, _ in texts}) == len(texts)  # no fix is another's

@@ -10,7 +10,7 @@ from helpers import NEW_PERIOD_PACKAGE as PACKAGE
 
 from sitegen.commands.cli import main
 from sitegen.config import ROOT
-from sitegen.read import changes
+from sitegen.read import changes, records
 from sitegen.read.catalog import find_packages
 
 pytestmark = pytest.mark.unit
@@ -21,8 +21,8 @@ NEW_ROW = "crackdown-2024-08-28,detained,age_10_19,1,exact,,published,vop-2025-0
 def test_every_shipped_version_is_recorded_and_the_data_are_the_last_record(capsys):
     for folder in find_packages(ROOT / "datasets"):
         entries, problems = changes.read_changelog(folder)
-        assert problems == [] and changes.unrecorded(folder, entries) == [], folder.name
-        version, snapshot = changes.latest_snapshot(folder)
+        assert problems == [] and records.unrecorded(folder, entries) == [], folder.name
+        version, snapshot = records.latest_snapshot(folder)
         assert version == entries[0].version, folder.name  # the version the site publishes now is recorded too
         assert snapshot.read_bytes() == (folder / "data" / "observations.csv").read_bytes(), folder.name
     assert main(["diff", "--datasets", str(ROOT / "datasets")]) == 0
