@@ -237,6 +237,31 @@ CRACKDOWN_2025_FIGURES = {
 }
 
 
+# The command-line arguments of `new-period` for CRACKDOWN_2025 and its window, after --datasets and --package.
+CRACKDOWN_2025_ARGS = [
+    "--id",
+    CRACKDOWN_2025,
+    "--start",
+    "2025-04-01",
+    "--end",
+    "2025-10-31",
+    "--name-ko",
+    "딥페이크 성범죄 집중단속 (2025.4.1.~10.31.)",
+    "--name-en",
+    "Deepfake sex crime crackdown (1 Apr – 31 Oct 2025)",
+]
+WINDOW_2025_ARGS = [
+    "--window-start",
+    "2025-01-01",
+    "--window-end",
+    "2025-03-31",
+    "--window-name-ko",
+    "단속 전 비교 기간 (2025.1.1.~3.31.)",
+    "--window-name-en",
+    "Comparison window before the crackdown (1 Jan – 31 Mar 2025)",
+]
+
+
 def add_crackdown_2025(datasets: Path) -> Path:
     """`build_site.py new-period` for CRACKDOWN_2025 with its window into NEW_PERIOD_PACKAGE, then the source, the
     figures (the window's detained row deleted: the release does not give it) and the changelog entry filled in.
@@ -244,65 +269,64 @@ def add_crackdown_2025(datasets: Path) -> Path:
     from sitegen.commands.cli import main
 
     folder = datasets / NEW_PERIOD_PACKAGE
-    assert (
-        main(
-            [
-                "new-period",
-                "--datasets",
-                str(datasets),
-                "--package",
-                NEW_PERIOD_PACKAGE,
-                "--id",
-                CRACKDOWN_2025,
-                "--start",
-                "2025-04-01",
-                "--end",
-                "2025-10-31",
-                "--name-ko",
-                "딥페이크 성범죄 집중단속 (2025.4.1.~10.31.)",
-                "--name-en",
-                "Deepfake sex crime crackdown (1 Apr – 31 Oct 2025)",
-                "--window-id",
-                WINDOW_2025,
-                "--window-start",
-                "2025-01-01",
-                "--window-end",
-                "2025-03-31",
-                "--window-name-ko",
-                "단속 전 비교 기간 (2025.1.1.~3.31.)",
-                "--window-name-en",
-                "Comparison window before the crackdown (1 Jan – 31 Mar 2025)",
-            ]
-        )
-        == 0
+    arguments = ["new-period", "--datasets", str(datasets), "--package", NEW_PERIOD_PACKAGE, *CRACKDOWN_2025_ARGS]
+    assert main([*arguments, *WINDOW_2025_ARGS]) == 0
+    fill_in_release(
+        folder,
+        CRACKDOWN_2025_FIGURES,
+        date="2026-12-07",
+        reason_en="Results of the crackdown of 1 April to 31 October 2025.",
+        reason_ko="2025년 4월 1일~10월 31일 집중단속 결과.",
     )
+    return folder
+
+
+def fill_in_release(folder: Path, figures: dict, date: str, reason_en: str, reason_ko: str, **source) -> None:
+    """What a maintainer fills in after `new-period`: the source stub (an invented Example Daily article unless
+    given), the new periods' figures (period, measure, group -> value; a row the release does not give is deleted)
+    and the draft changelog entry's date and reasons."""
     sources = read_rows(folder / "data" / "sources.csv")
     sources[-1].update(
-        publisher="Example Daily",
-        url="https://example.org/news/2025-crackdown",
-        published="2025-11-21",
-        language="ko",
-        quote="경찰은 7개월간 1104명을 검거해 71명을 구속했다.",
-        released_by_en="KNPA",
-        released_by_ko="경찰청",
+        dict(
+            publisher="Example Daily",
+            url="https://example.org/news/crackdown",
+            published="2025-11-21",
+            language="ko",
+            quote="경찰은 7개월간 1104명을 검거해 71명을 구속했다.",
+            released_by_en="KNPA",
+            released_by_ko="경찰청",
+        ),
+        **source,
     )
     write_rows(folder / "data" / "sources.csv", sources)
-    observations = read_rows(folder / "data" / "observations.csv")
+    new = {period for period, _, _ in figures}
     observations = [
-        dict(o, value=CRACKDOWN_2025_FIGURES[(o["period_id"], o["measure"], o["group"])])
-        if o["period_id"] in (CRACKDOWN_2025, WINDOW_2025)
-        else o
-        for o in observations
-        if o["period_id"] not in (CRACKDOWN_2025, WINDOW_2025)
-        or (o["period_id"], o["measure"], o["group"]) in CRACKDOWN_2025_FIGURES
+        dict(o, value=figures[key]) if o["period_id"] in new else o
+        for o in read_rows(folder / "data" / "observations.csv")
+        if o["period_id"] not in new or (key := (o["period_id"], o["measure"], o["group"])) in figures
     ]
+    assert sum(o["period_id"] in new for o in observations) == len(figures), "a figure new-period gave no row for"
     write_rows(folder / "data" / "observations.csv", observations)
     changelog = folder / "changelog.yml"
     changelog.write_text(
         changelog.read_text(encoding="utf-8")
-        .replace("  date:\n", "  date: 2026-12-07\n", 1)
-        .replace("  reason_en:\n", "  reason_en: Results of the crackdown of 1 April to 31 October 2025.\n", 1)
-        .replace("  reason_ko:\n", "  reason_ko: 2025년 4월 1일~10월 31일 집중단속 결과.\n", 1),
+        .replace("  date:\n", f"  date: {date}\n", 1)
+        .replace("  reason_en:\n", f"  reason_en: {reason_en}\n", 1)
+        .replace("  reason_ko:\n", f"  reason_ko: {reason_ko}\n", 1),
         encoding="utf-8",
     )
-    return folder
+
+
+def correction_in_progress(folder: Path) -> None:
+    """Version 1.0.3 of a shipped package at 1.0.2 and its changelog entry, a correction of any figure: the
+    maintainer's way to change published figures, so the only problems left are those a test is about."""
+    descriptor = folder / "datapackage.json"
+    descriptor.write_text(descriptor.read_text(encoding="utf-8").replace('"version": "1.0.2"', '"version": "1.0.3"'))
+    changelog = folder / "changelog.yml"
+    head, entries = changelog.read_text(encoding="utf-8").split("- version: 1.0.2", 1)
+    entry = (
+        "- version: 1.0.3\n  date: 2026-12-08\n  kind: correction\n"
+        '  reason_en: "Figures typed again from the release."\n  reason_ko: "발표 원문에서 수치를 다시 옮겼습니다."\n'
+        '  figures: ["*/*/*"]\n'
+    )
+    changelog.write_text(head + entry + "- version: 1.0.2" + entries, encoding="utf-8")

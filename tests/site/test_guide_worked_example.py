@@ -9,8 +9,7 @@ import re
 import shlex
 
 import pytest
-from helpers import read_rows as rows
-from helpers import write_rows as write
+from helpers import CRACKDOWN_2025, CRACKDOWN_2025_FIGURES, WINDOW_2025, fill_in_release
 
 from sitegen.commands.cli import main
 from sitegen.config import ROOT
@@ -18,19 +17,12 @@ from sitegen.read.catalog import find_packages
 
 PACKAGE = "special-crackdown-2024"
 CRACKDOWN, WINDOW = "crackdown-2030-03-01", "window-2030-01-01"
-# An invented announcement, as in the guide (tests only; never published): persons apprehended by age, detained,
-# deletion requests, and the persons apprehended in the window before (it gives no detained figure).
+# An invented announcement in the guide's periods (tests only; never published): the figures of the rehearsal's
+# 2025 release (tests/helpers.py), persons apprehended by age, detained, deletion requests, and the persons
+# apprehended in the window before (it gives no detained figure).
 RELEASE = {
-    (CRACKDOWN, "arrested", "total"): "1104",
-    (CRACKDOWN, "arrested", "age_10_19"): "702",
-    (CRACKDOWN, "arrested", "age_10_13"): "88",
-    (CRACKDOWN, "arrested", "age_20_29"): "291",
-    (CRACKDOWN, "arrested", "age_30_39"): "83",
-    (CRACKDOWN, "arrested", "age_40_49"): "21",
-    (CRACKDOWN, "arrested", "age_50_plus"): "7",
-    (CRACKDOWN, "detained", "total"): "71",
-    (CRACKDOWN, "takedown_requests", "total"): "12410",
-    (WINDOW, "arrested", "total"): "301",
+    ({CRACKDOWN_2025: CRACKDOWN, WINDOW_2025: WINDOW}[period], measure, group): value
+    for (period, measure, group), value in CRACKDOWN_2025_FIGURES.items()
 }
 
 
@@ -81,32 +73,16 @@ def test_the_worked_example_publishes_in_one_round_and_keeps_every_published_ver
 
     # 2. Fill in the figures, the source, the changelog entry and the package texts.
     folder = shipped / PACKAGE
-    figures = [
-        o for o in rows(folder / "data" / "observations.csv") if o["period_id"] not in (CRACKDOWN, WINDOW) or o["value"]
-    ]
-    new = [o for o in rows(folder / "data" / "observations.csv") if o["period_id"] in (CRACKDOWN, WINDOW)]
-    kept = [dict(o, value=RELEASE[key]) for o in new if (key := (o["period_id"], o["measure"], o["group"])) in RELEASE]
-    assert len(kept) == len(RELEASE)  # new-period gave a row for every figure of the release
-    write(folder / "data" / "observations.csv", figures + kept)
-    sources = rows(folder / "data" / "sources.csv")
-    sources[-1].update(
-        publisher="Example Daily",
+    fill_in_release(
+        folder,
+        RELEASE,
+        date="2030-07-02",
+        reason_en="Results of the crackdown of 1 March to 30 June 2030.",
+        reason_ko="2030년 3월 1일~6월 30일 집중단속 결과.",
         publisher_ko="예시일보",
         url="https://example.org/news/2030/07/01/crackdown",
         published="2030-07-01",
-        language="ko",
         quote="경찰청은 3월 1일부터 6월 30일까지 집중단속을 벌여 1104명을 검거했다고 밝혔다.",
-        released_by_en="KNPA",
-        released_by_ko="경찰청",
-    )
-    write(folder / "data" / "sources.csv", sources)
-    changelog = folder / "changelog.yml"
-    changelog.write_text(
-        changelog.read_text(encoding="utf-8")
-        .replace("  date:\n", "  date: 2030-07-02\n", 1)
-        .replace("  reason_en:\n", "  reason_en: Results of the crackdown of 1 March to 30 June 2030.\n", 1)
-        .replace("  reason_ko:\n", "  reason_ko: 2030년 3월 1일~6월 30일 집중단속 결과.\n", 1),
-        encoding="utf-8",
     )
     descriptor = folder / "datapackage.json"
     package = json.loads(

@@ -6,33 +6,13 @@ import csv
 import json
 
 import pytest
+from helpers import CRACKDOWN_2025_ARGS, WINDOW_2025_ARGS
 
 from sitegen.commands.cli import main
 from sitegen.read.changes import read_changelog
 
 PACKAGE = "special-crackdown-2024"
-CRACKDOWN = [
-    "--id",
-    "crackdown-2025-04-01",
-    "--start",
-    "2025-04-01",
-    "--end",
-    "2025-10-31",
-    "--name-ko",
-    "딥페이크 성범죄 집중단속 (2025.4.1.~10.31.)",
-    "--name-en",
-    "Deepfake sex crime crackdown (1 Apr – 31 Oct 2025)",
-]
-WINDOW = [
-    "--window-start",
-    "2025-01-01",
-    "--window-end",
-    "2025-03-31",
-    "--window-name-ko",
-    "단속 전 비교 기간 (2025.1.1.~3.31.)",
-    "--window-name-en",
-    "Comparison window before the crackdown (1 Jan – 31 Mar 2025)",
-]
+CRACKDOWN, WINDOW = CRACKDOWN_2025_ARGS, WINDOW_2025_ARGS
 
 
 def _rows(folder, resource: str) -> list[dict]:

@@ -8,7 +8,7 @@ import re
 import shutil
 
 import pytest
-from helpers import new_period
+from helpers import correction_in_progress, new_period
 
 from sitegen.commands.cli import main
 from sitegen.config import ROOT
@@ -26,16 +26,7 @@ def one(tmp_path):
     to change published figures, so the only problems left are those these tests are about."""
     folder = tmp_path / PACKAGE
     shutil.copytree(ROOT / "datasets" / PACKAGE, folder)
-    descriptor = folder / "datapackage.json"
-    descriptor.write_text(descriptor.read_text(encoding="utf-8").replace('"version": "1.0.2"', '"version": "1.0.3"'))
-    changelog = folder / "changelog.yml"
-    head, entries = changelog.read_text(encoding="utf-8").split("- version: 1.0.2", 1)
-    entry = (
-        "- version: 1.0.3\n  date: 2026-12-08\n  kind: correction\n"
-        '  reason_en: "Figures typed again from the release."\n  reason_ko: "발표 원문에서 수치를 다시 옮겼습니다."\n'
-        '  figures: ["*/*/*"]\n'
-    )
-    changelog.write_text(head + entry + "- version: 1.0.2" + entries, encoding="utf-8")
+    correction_in_progress(folder)
     return tmp_path
 
 

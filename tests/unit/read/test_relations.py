@@ -6,6 +6,7 @@ import csv
 import shutil
 
 import pytest
+from helpers import correction_in_progress
 
 from sitegen.commands.cli import main
 from sitegen.config import ROOT
@@ -22,23 +23,8 @@ CRACKDOWN = "crackdown-2024-08-28"
 def one(tmp_path):
     """A datasets folder holding only the 2024 special crackdown, to change."""
     shutil.copytree(ROOT / "datasets" / PACKAGE, tmp_path / PACKAGE)
-    _correction_in_progress(tmp_path / PACKAGE)
+    correction_in_progress(tmp_path / PACKAGE)
     return tmp_path
-
-
-def _correction_in_progress(folder) -> None:
-    """Version 1.0.3 and its changelog entry, a correction of any figure: the maintainer's way to change published
-    figures, so the only problems left are those these tests are about."""
-    descriptor = folder / "datapackage.json"
-    descriptor.write_text(descriptor.read_text(encoding="utf-8").replace('"version": "1.0.2"', '"version": "1.0.3"'))
-    changelog = folder / "changelog.yml"
-    head, entries = changelog.read_text(encoding="utf-8").split("- version: 1.0.2", 1)
-    entry = (
-        "- version: 1.0.3\n  date: 2026-12-08\n  kind: correction\n"
-        '  reason_en: "Figures typed again from the release."\n  reason_ko: "발표 원문에서 수치를 다시 옮겼습니다."\n'
-        '  figures: ["*/*/*"]\n'
-    )
-    changelog.write_text(head + entry + "- version: 1.0.2" + entries, encoding="utf-8")
 
 
 def _edit(datasets, resource: str, match, **changes) -> None:
