@@ -22,7 +22,7 @@ from .. import SiteError
 from ..read.catalog import DESCRIPTOR, find_packages, read_table
 from ..read.changes import CHANGELOG, bump, read_changelog
 from ..read.checks.parsing import Broken, screen_yaml
-from ..read.views import cells
+from ..read.views import drawn_periods
 
 ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
@@ -156,8 +156,7 @@ def choose_package(datasets_dir: Path, name: str | None, kind: str) -> tuple[Pat
 def _describe(folder: Path, kind: str) -> str:
     """ "special-crackdown-2024: latest crackdown-2024-08-28 (2024-08-28 to 2025-03-31), counts arrested (7 groups),
     detained (1 group), takedown_requests (1 group)"."""
-    periods = read_table(folder / "data" / "periods.csv")
-    latest = periods[periods["kind"] == kind].sort_values(["end", "id"]).iloc[-1]
+    latest = _latest(read_table(folder / "data" / "periods.csv"), kind)
     obs = read_table(folder / "data" / "observations.csv")
     rows = obs[(obs["period_id"] == latest["id"]) & (obs["role"] == "published")]
     counts = rows.groupby("measure", sort=False)["group"].nunique()
@@ -165,23 +164,21 @@ def _describe(folder: Path, kind: str) -> str:
     return f"{folder.name}: latest {latest['id']} ({latest['start'] or '?'} to {latest['end']}), counts {measures}"
 
 
+def _latest(periods, kind: str):
+    """The row of the period of this kind that ends last (by id among those ending the same day), or None."""
+    same = periods[periods["kind"] == kind].sort_values(["end", "id"])
+    return same.iloc[-1] if len(same) else None
+
+
 def _charts_of_the_last(folder: Path, periods, kind: str, new: list[str]) -> list[str]:
     """The charts (views) that draw only the last period of this kind (and the period it is compared with): the
     new period's page shows none of them, so its own charts are to be written, after their example."""
-    same = periods[periods["kind"] == kind].sort_values(["end", "id"])
-    if not len(same):
+    last = _latest(periods, kind)
+    if last is None:
         return []
-    last = same.iloc[-1]
     old = [last["id"]] + ([last["comparable_to"]] if last["comparable_to"] else [])
-    descriptor = json.loads((folder / DESCRIPTOR).read_text(encoding="utf-8"))
-    names = []
-    for view in descriptor.get("views") or []:
-        try:
-            drawn = {cell.period_id for series in cells(view["spec"]) for cell in series}
-        except (KeyError, TypeError, IndexError, AttributeError):
-            continue  # a view check refuses: it is no example
-        if drawn and drawn <= set(old):
-            names.append(view["name"])
+    views = json.loads((folder / DESCRIPTOR).read_text(encoding="utf-8")).get("views") or []
+    names = [view["name"] for view in views if (drawn := drawn_periods(view)) and drawn <= set(old)]
     if not names:
         return []
     return [
@@ -265,10 +262,9 @@ def _free_id(wanted: str, taken: set[str]) -> str:
 def _cells_like_last_period(folder: Path, periods, kind: str) -> list[tuple[str, str]]:
     """The measure/group cells that the latest period of the same kind published; else each measure for the top groups."""
     observations = read_table(folder / "data" / "observations.csv")
-    same = periods[periods["kind"] == kind].sort_values(["end", "id"])
-    if len(same):
-        last = same["id"].iloc[-1]
-        rows = observations[(observations["period_id"] == last) & (observations["role"] == "published")]
+    last = _latest(periods, kind)
+    if last is not None:
+        rows = observations[(observations["period_id"] == last["id"]) & (observations["role"] == "published")]
         if len(rows):
             return list(dict.fromkeys(zip(rows["measure"], rows["group"])))
     measures = read_table(folder / "data" / "measures.csv")["id"]

@@ -53,6 +53,14 @@ def declared_names(folder: Path) -> list[str]:
     return [view["name"] for view in found or [] if isinstance(view, dict) and isinstance(view.get("name"), str)]
 
 
+def drawn_periods(view: dict) -> set[str]:
+    """The periods a declared view draws; none for a view the check refuses."""
+    try:
+        return {cell.period_id for series in cells(view["spec"]) for cell in series}
+    except (KeyError, TypeError, IndexError, AttributeError):
+        return set()
+
+
 def cells(spec: dict) -> list[list[Cell]]:
     """The figure behind every value: one list per series, one cell per category."""
     by_period = spec.get("axis", "period") == "period"

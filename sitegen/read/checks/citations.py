@@ -31,7 +31,7 @@ from jinja2 import nodes
 
 from ...problems import Code, Problem
 from ..catalog import Dataset, find_packages
-from ..views import cells, declared, declared_names
+from ..views import declared, declared_names, drawn_periods
 from .prose import prose_files
 
 # The citing functions and their arguments in order, as sitegen.render.topics.References defines them (after the
@@ -212,11 +212,7 @@ def stale_notes(site_src: Path, datasets: list[Dataset]) -> list[str]:
         periods = dataset.periods[dataset.periods["kind"] == CRACKDOWN]
         starts[dataset.name] = {p: (s, p) for p, s in zip(periods["id"], periods["start"])}
         for view in declared(dataset):
-            try:
-                periods_drawn = {cell.period_id for column in cells(view["spec"]) for cell in column}
-            except (KeyError, TypeError, IndexError, AttributeError):
-                continue  # a view the check refuses: no chart to speak of
-            drawn[view.get("name")] = (dataset.name, periods_drawn)
+            drawn[view.get("name")] = (dataset.name, drawn_periods(view))
     stale: dict[str, list[str]] = {}  # package -> the lines of its citations
     for ref in references(site_src):
         if ref.function == "chart":
