@@ -39,6 +39,10 @@ PAGES = {
     "help (en)": "en/help/",
     "crackdowns overview (ko)": "campaigns/",
     "crackdown page (en)": "en/campaigns/crackdown-2024-08-28/",
+    "figure finder (ko)": "figures/",
+    "figure finder (en)": "en/figures/",
+    "figure page (ko)": "figures/crackdown-2024-running-totals/",
+    "figure page (en)": "en/figures/special-crackdown-2024/",
 }
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync"

@@ -25,13 +25,14 @@ from . import SiteError
 from .config import Config
 from .derive.figures import compute_figures
 from .problems import Problem, in_order
-from .publish import assets, downloads, images, metadata, mkdocs_runner
+from .publish import all_figures, api, assets, dcat, downloads, images, metadata, mkdocs_runner
 from .read import checks
 from .read.catalog import Dataset
 from .read.chart_addresses import removed_charts
 from .read.checks.citations import stale_notes
+from .read.history import history
 from .read.validation import check_datasets
-from .render import chart_pages, feed, guide
+from .render import chart_pages, feed, figure_pages, guide
 from .render.charts import build_charts
 from .render.pages import Publication, render_pages
 from .util import i18n, parallel
@@ -53,7 +54,7 @@ def build_site(
         progress.note(note)
     with staging(out_dir) as work:
         progress.stage("files")
-        write_files(publications, work / "docs" / "ko", config, strings)
+        write_files(publications, work / "docs" / "ko", config, strings, datasets_dir)
         progress.stage("pages")
         stamp, removed = epoch(publications), removed_charts(datasets_dir)
         editions = [Edition(lang, publications, config, strings, work, stamp, removed) for lang in i18n.LANGUAGES]
@@ -108,15 +109,22 @@ def publication(dataset: Dataset, config: Config, strings: dict) -> Publication:
     """Everything derived from one package (pure: cacheable)."""
     figures = compute_figures(dataset)
     return Publication(
-        dataset, figures, build_charts(dataset, figures, strings), metadata.describe_release(dataset, config, strings)
+        dataset,
+        figures,
+        build_charts(dataset, figures, strings),
+        metadata.describe_release(dataset, config, strings),
+        history(dataset),
     )
 
 
-def write_files(publications: list[Publication], root: Path, config: Config, strings: dict) -> None:
+def write_files(publications: list[Publication], root: Path, config: Config, strings: dict, datasets_dir: Path) -> None:
     """What a reader downloads and a harvester reads, and the site's own assets, into the site root."""
-    downloads.write_downloads([p.release.files for p in publications], root)
+    every = all_figures.downloads(publications, config.site_url, datasets_dir / all_figures.NAME)  # in one file
+    downloads.write_downloads([p.release.files for p in publications] + [every], root)
+    all_figures.write(every, root)
     downloads.write_chart_data([chart for p in publications for chart in p.charts], root)
-    metadata.write_catalog(publications, root, config, strings)
+    dcat.write_catalog(publications, root, config, strings, every)
+    api.write_api(publications, root, config)
     assets.copy_assets(config.site_src / "assets", root / "assets", config.root)
 
 
@@ -152,6 +160,9 @@ def build_edition(edition: Edition) -> tuple[float, float]:
     pages += feed.render(publications, strings, config, docs)
     pages += guide.render(strings, config, docs)
     pages += chart_pages.render(publications, strings, config, docs, edition.removed)
+    pages += figure_pages.render(
+        publications, strings, config, docs
+    )  # last: it lists where the others cite each figure
     rendered = time.perf_counter()
     mkdocs_runner.build(
         config,

@@ -314,6 +314,7 @@ def run_diff(args) -> int:
 
 def run_release(args) -> int:
     from ..build import check
+    from ..publish import all_figures
     from ..publish.downloads import record_version
     from ..read import changes, records
     from ..read.catalog import find_packages
@@ -342,6 +343,9 @@ def run_release(args) -> int:
             f"{dataset.name} {dataset.version}: "
             + (f"recorded {', '.join(recorded)}" if recorded else "already recorded")
         )
+    every = all_figures.downloads(publications, load_config().site_url)
+    kept = all_figures.record(every, args.datasets / all_figures.NAME)
+    print(f"{all_figures.NAME} {every.version}: " + (f"recorded {kept}" if kept else "already recorded"))
     new = record_published([chart.id for p in publications for chart in p.charts], args.datasets)
     print(f"charts: {new} new chart address(es) recorded in {args.datasets / PUBLISHED}")
     return EXIT_OK

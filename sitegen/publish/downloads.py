@@ -122,7 +122,11 @@ def package_downloads(dataset: Dataset) -> Downloads:
             "validation-report.json": files[-1].data,
         },
     )
-    files.append(File(f"{dataset.name}.xlsx", workbook(dataset, descriptor, tables, dictionary, readme, stamp)))
+    files.append(
+        File(
+            f"{dataset.name}.xlsx", workbook(dataset.text("title", "en"), descriptor, tables, dictionary, readme, stamp)
+        )
+    )
     files.append(File(f"{dataset.name}.zip", pack(zipped, stamp)))
     files.append(File("README.txt", readme.encode("utf-8")))
     files.append(
@@ -371,7 +375,7 @@ def readme_text(dataset: Dataset, descriptor: dict, dictionary: list[dict], evid
 
 
 def workbook(
-    dataset: Dataset,
+    title: str,
     descriptor: dict,
     tables: dict[str, list[list[str]]],
     dictionary: list[dict],
@@ -401,7 +405,7 @@ def workbook(
                 if cell.data_type == "f":  # text starting with "=" is data, not a formula
                     cell.data_type = "s"
     book.properties.creator = descriptor.get("name", "")
-    book.properties.title = dataset.text("title", "en")
+    book.properties.title = title
     book.properties.created = book.properties.modified = stamp
     buffer = io.BytesIO()
     ExcelWriter(book, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED)).save()  # save_workbook would stamp "now"

@@ -29,10 +29,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import re
 
 import markupsafe
 
+from ..derive import register
 from ..derive.figures import period_days
 from ..util import i18n, korean
 from . import sentences
@@ -72,13 +74,15 @@ def _cited_sources(publication, own: tuple[str, ...]):
     yield from (quoted.source_id for quoted in figures.quoted if quoted.period_id in own)
 
 
-def intro(publication, period, lang: str, t: dict) -> markupsafe.Markup:
-    """Two or three sentences on the crackdown `period` of `publication` (pages.Publication), as HTML."""
+def intro(publication, period, lang: str, t: dict, root: str) -> markupsafe.Markup:
+    """Two or three sentences on the crackdown `period` of `publication` (pages.Publication), as HTML; each number
+    links to the permalink of its figure (root: the way up to the language's root)."""
     dataset, figures = publication.dataset, publication.figures
     totals = _totals(dataset, period.id)
-    parts = [_what(period, totals, lang, t)]
-    parts.append(_share(dataset, figures, period.id, lang, t))
-    parts.append(_rate(dataset, figures, period, totals, lang, t))
+    link = functools.partial(_link, root, dataset.name)
+    parts = [_what(period, totals, lang, t, link)]
+    parts.append(_share(dataset, figures, period.id, lang, t, link))
+    parts.append(_rate(dataset, figures, period, totals, lang, t, link))
     return markupsafe.Markup(" ").join(part for part in parts if part)
 
 
@@ -125,29 +129,35 @@ def _totals(dataset, period_id: str) -> dict[str, dict]:
     return {row["measure"]: row for row in rows.to_dict("records")}
 
 
-def _people(row: dict, lang: str, pair: str = "") -> markupsafe.Markup:
-    """A count of people linked to its source below: "963명이" (with `pair`'s particle) / "963 people"."""
+def _link(root: str, package: str, period: str, measure: str, group: str, text: str) -> markupsafe.Markup:
+    return markupsafe.Markup('<a class="fig" href="{}">{}</a>').format(
+        root + register.permalink(package, period, measure, group), text
+    )
+
+
+def _people(row: dict, lang: str, link, pair: str = "") -> markupsafe.Markup:
+    """A count of people linked to its figure's permalink: "963명이" (with `pair`'s particle) / "963 people"."""
     value = row["value"]
     text = sentences.count(value, "persons", lang)
     if lang == "en":
         text += " person" if value == 1 else " people"
-    link = markupsafe.Markup('<a class="fig" href="#source-{}">{}</a>').format(row["source_id"], text)
-    return link + korean.particle(text, pair) if lang == "ko" and pair else link
+    linked = link(row["period_id"], row["measure"], row["group"], text)
+    return linked + korean.particle(text, pair) if lang == "ko" and pair else linked
 
 
-def _what(period, totals: dict, lang: str, t: dict) -> markupsafe.Markup:
+def _what(period, totals: dict, lang: str, t: dict, link) -> markupsafe.Markup:
     arrested, detained = totals.get(ARRESTED), totals.get(DETAINED)
     if arrested is not None and detained is not None and detained["value"] > arrested["value"]:
         detained = None  # not "of them": the two figures cannot be the same people
     values = {
         "name": name(period, lang),
         "dates": dates(period.start, period.end, lang, t) if period.start else "",
-        "arrested": _people(arrested, lang, "이/가") if arrested is not None else "",
+        "arrested": _people(arrested, lang, link, "이/가") if arrested is not None else "",
         "detained": "",
     }
     if detained is not None:  # "59명이" / "59" (of them) or "59 people" (on its own)
         values["detained"] = (
-            _bare(detained) if lang == "en" and arrested is not None else _people(detained, lang, "이/가")
+            _bare(detained, link) if lang == "en" and arrested is not None else _people(detained, lang, link, "이/가")
         )
     if not values["dates"]:
         return markupsafe.Markup("")  # a crackdown always has its dates; nothing to say without them
@@ -158,14 +168,12 @@ def _what(period, totals: dict, lang: str, t: dict) -> markupsafe.Markup:
     return markupsafe.Markup(markupsafe.escape(t[key])).format(**values)
 
 
-def _bare(row: dict) -> markupsafe.Markup:
+def _bare(row: dict, link) -> markupsafe.Markup:
     """The count alone, linked ("59", in "and 59 of them detained")."""
-    return markupsafe.Markup('<a class="fig" href="#source-{}">{}</a>').format(
-        row["source_id"], i18n.number(row["value"], "en")
-    )
+    return link(row["period_id"], row["measure"], row["group"], i18n.number(row["value"], "en"))
 
 
-def _share(dataset, figures, period_id: str, lang: str, t: dict) -> str:
+def _share(dataset, figures, period_id: str, lang: str, t: dict, link) -> str:
     """The age (or other) group most of the people caught were in, as a share of all of them."""
     parents = dict(zip(dataset.groups["id"], dataset.groups["parent"]))
     shares = [
@@ -178,20 +186,21 @@ def _share(dataset, figures, period_id: str, lang: str, t: dict) -> str:
     largest = max(sorted(shares, key=lambda s: s.group), key=lambda s: s.value)
     group = str(dataset.groups.loc[dataset.groups["id"] == largest.group, f"name_{lang}"].iloc[0])
     pct = i18n.percent(largest.pct)
+    linked = link(period_id, ARRESTED, largest.group, pct)
     if lang == "ko":
         try:
             was = group + ("이었습니다" if korean.final(group) else "였습니다")
         except ValueError:
             return ""  # a name whose last sound cannot be told: no guessed particle
         return markupsafe.Markup(markupsafe.escape(t["campaign_intro_share"])).format(
-            pct=korean.attach(pct, "이/가"), group=was
+            pct=linked + korean.particle(pct, "이/가"), group=was
         )
     return markupsafe.Markup(markupsafe.escape(t["campaign_intro_share"])).format(
-        pct=pct, group=sentences._lower_first(group)
+        pct=linked, group=sentences._lower_first(group)
     )
 
 
-def _rate(dataset, figures, period, totals: dict, lang: str, t: dict) -> str:
+def _rate(dataset, figures, period, totals: dict, lang: str, t: dict, link) -> str:
     """The daily number of people caught in the comparison period and in the crackdown, and which way it went."""
     change = figures.change(ARRESTED, period.id) if ARRESTED in totals else None
     if change is None or not change.days or not change.base_days or not change.base_value:
@@ -213,9 +222,10 @@ def _rate(dataset, figures, period, totals: dict, lang: str, t: dict) -> str:
     else:
         up = change.value / change.days > change.base_value / change.base_days
         key, direction = "campaign_intro_rate", t["campaign_rose" if up else "campaign_fell"]
+    during_link = link(period.id, ARRESTED, "total", during)
     return markupsafe.Markup(markupsafe.escape(t[key])).format(
         base=base_label,
-        before=before,
-        during=korean.attach(during, "으로/로") if lang == "ko" else during,
+        before=link(change.base_period_id, ARRESTED, "total", before),
+        during=during_link + korean.particle(during, "으로/로") if lang == "ko" else during_link,
         direction=direction,
     )

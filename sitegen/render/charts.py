@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import functools
 import io
 import json
 from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
+from ..derive import register
 from ..derive.figures import COUNT_UNITS, Figures, period_days
 from ..read.catalog import Dataset
 from ..read.standard import LICENSE
@@ -60,6 +62,25 @@ class Chart:
     # each table row's numbers as numbers (None where suppressed), the daily average last where there is one: the
     # data table sorts by them (data-sort), not by its words ("약 30일에 1명" is no 301)
     sort_keys: tuple[tuple[float | None, ...], ...] = ()
+    package: str = ""  # the package that declares it
+    # the summary as HTML whose numbers link to their figures, from a language's root ("figures/..."): linked_summary
+    summary_html: dict[str, str] = field(default_factory=dict)
+    # each table row's figures, one (period, measure, group) per series: its numbers link to their permalinks
+    figure_keys: tuple[tuple[tuple[str, str, str], ...], ...] = ()
+
+    def linked_summary(self, lang: str, root: str) -> Markup:
+        """The summary whose numbers link to their figures' permalinks, from a page `root` below the language's root.
+        Everything else in it was escaped when it was made, so the only href="figures/ in it are its own links."""
+        html = self.summary_html.get(lang) or str(Markup.escape(self.summary[lang]))
+        return Markup(html.replace('href="figures/', f'href="{root}figures/'))
+
+    def permalink(self, row: int, column: int) -> str:
+        """The address of the figure behind a table cell (from a language's root); the daily average beside a total
+        is the total's. "" for a cell no figure stands behind."""
+        if not self.figure_keys or row >= len(self.figure_keys):
+            return ""
+        keys = self.figure_keys[row]
+        return register.permalink(self.package, *keys[min(column, len(keys) - 1)]) if keys else ""
 
     @property
     def csv_name(self) -> str:
@@ -162,9 +183,34 @@ def _view_charts(dataset: Dataset, figures: Figures, strings: dict) -> list[Char
                 authored=True,
                 periods=tuple(dict.fromkeys(c.period_id for column in cells(spec) for c in column)),
                 sort_keys=tuple(tuple(key) for key in keys),
+                package=dataset.name,
+                summary_html={
+                    lang: str(text)
+                    for lang, text in views.summary(
+                        model,
+                        units,
+                        strings,
+                        by_group,
+                        _shares_of_total(figures, spec, model),
+                        link=functools.partial(_summary_link, dataset.name, cells(spec), spec),
+                    ).items()
+                },
+                figure_keys=tuple(tuple((c.period_id, c.measure, c.group) for c in row) for row in zip(*cells(spec))),
             )
         )
     return charts
+
+
+def _summary_link(package: str, columns: list, spec: dict, series: int, category: int | None, text: str) -> Markup:
+    """A number of a chart's summary, linked to its figure: a cell of the chart, or (category None) the total the
+    shares of a chart by group are of."""
+    cell = columns[series][category] if category is not None else None
+    key = (
+        (cell.period_id, cell.measure, cell.group)
+        if cell
+        else (columns[series][0].period_id, columns[series][0].measure, "total")
+    )
+    return Markup('<a class="fig" href="{}">{}</a>').format(register.permalink(package, *key), text)
 
 
 def _statuses(dataset: Dataset, spec: dict) -> list[list[str]]:

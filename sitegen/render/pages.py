@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import jinja2
 import markupsafe
 
+from ..derive import register
 from ..derive.figures import SMALL_BASE, Figures, published
 from ..read.catalog import Dataset, find_packages
 from ..read.changes import changelog_entries
@@ -43,6 +44,8 @@ class Publication:
     figures: Figures
     charts: list[Chart]
     release: Any  # metadata.Release: the downloads, JSON-LD and citation (the dataset page lists them)
+    # (period, measure, group) -> the figure in each published version (sitegen.read.history): its permalink's history
+    history: dict = field(default_factory=dict)
 
 
 def make_environment(templates_dir: Path, *more_dirs: Path) -> jinja2.Environment:
@@ -265,20 +268,17 @@ def key_figures(publications: list[Publication]) -> dict | None:
         "unit": str(measures.loc["arrested", "unit"]),
         "arrested": value("arrested"),
         "change": change,
-        # the declared charts that show the change (the period beside its base) and the shares (the period by group)
-        "change_chart": next(
-            (
-                c.id
-                for c in publication.charts
-                if change and c.periods == (change.base_period_id, period_id) and c.model.categories == c.periods
-            ),
-            "",
-        ),
-        "share_chart": next(
-            (c.id for c in publication.charts if c.periods == (period_id,) and "age_10_19" in c.model.categories), ""
-        ),
         "teen_share": publication.figures.share("arrested", period_id, "age_10_19"),
         "takedowns": value("takedown_requests"),
+        # each card links to the permalink of the figure its number is or is computed from
+        "links": {
+            measure: register.permalink(publication.dataset.name, period_id, measure.split(":")[0], group)
+            for measure, group in (
+                ("arrested", "total"),
+                ("arrested:teens", "age_10_19"),
+                ("takedown_requests", "total"),
+            )
+        },
     }
 
 

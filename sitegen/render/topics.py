@@ -29,6 +29,7 @@ import markupsafe
 import yaml
 
 from .. import SiteError
+from ..derive import register
 from ..derive.figures import published
 from ..util import i18n, korean
 from . import sentences
@@ -186,7 +187,7 @@ class References:
             text = f"{text} {context['t']['at_least']}"
         elif row["qualifier"] == "fewer_than":
             text = context["t"]["fewer_than"].format(value=text)
-        return self._link(context, text, package, row["source_id"])
+        return self._link(context, text, package, (period, measure, group))
 
     @_absent_shown_as_dash
     def change(
@@ -212,7 +213,9 @@ class References:
                 "base must not be 0",
             )
         pct = change.pct if signed else abs(change.pct)
-        return self._link(context, i18n.percent(pct, signed=signed, lang=context["lang"]), package)
+        return self._link(
+            context, i18n.percent(pct, signed=signed, lang=context["lang"]), package, (period, measure, group)
+        )
 
     @_absent_shown_as_dash
     def ratio(
@@ -242,7 +245,7 @@ class References:
                 f"comparable_to {base_period}, with start dates for a daily ratio",
             )
         times = sentences.per_day_times(change) if per_day else change.value / change.base_value
-        return self._link(context, sentences.times_text(times, context["lang"]), package)
+        return self._link(context, sentences.times_text(times, context["lang"]), package, (period, measure, group))
 
     @_absent_shown_as_dash
     def share(
@@ -259,7 +262,7 @@ class References:
                 f"{of_group or 'its parent'} - it needs a published exact figure of that group and of "
                 "its parent, none flagged inconsistent_in_release",
             )
-        return self._link(context, i18n.percent(share.pct, lang=context["lang"]), package)
+        return self._link(context, i18n.percent(share.pct, lang=context["lang"]), package, (period, measure, group))
 
     @_absent_shown_as_dash
     def per_day(self, context, package: str, period: str, measure: str) -> markupsafe.Markup:
@@ -274,7 +277,7 @@ class References:
         text = self._with_unit(
             i18n.number(round(rate.per_day, 1), context["lang"]), self._unit(package, measure), context["lang"]
         )
-        return self._link(context, text, package)
+        return self._link(context, text, package, (period, measure, "total"))
 
     @_absent_shown_as_dash
     def chart(self, context, chart_id: str) -> markupsafe.Markup:
@@ -350,15 +353,11 @@ class References:
             return f"{number}%"
         return f"{number}{korean.counter(unit)}" if lang == "ko" else number
 
-    def _link(self, context, text: str, package: str, source_id: str | None = None) -> markupsafe.Markup:
-        dataset = self.packages[package].dataset
-        url = ""
-        if source_id:
-            sources = dataset.sources
-            match = sources.loc[sources["id"] == source_id, "url"]
-            url = str(match.iloc[0]) if len(match) else ""
-        page = f"{context['root']}data/{package}/"
-        href = url or (page + (f"#source-{source_id}" if source_id else ""))
+    @staticmethod
+    def _link(context, text: str, package: str, key: tuple[str, str, str]) -> markupsafe.Markup:
+        """The number linked to the permalink of the figure it is or is computed from (its page holds the source,
+        the history and where else it is cited; the release is one click further)."""
+        href = context["root"] + register.permalink(package, *key)
         return markupsafe.Markup('<a class="fig" href="{}">{}</a>').format(href, text)
 
     @staticmethod

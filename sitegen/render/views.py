@@ -19,7 +19,9 @@ sitegen.read.checks.views checks every spec before a build; this module trusts i
 from __future__ import annotations
 
 import dataclasses
+import functools
 
+import markupsafe
 import pandas as pd
 
 from ..derive.figures import SMALL_BASE
@@ -166,45 +168,63 @@ def _category_of(dataset: Dataset, categories: tuple[str, ...], date: str) -> st
 
 
 def summary(
-    model: Model, units: list[str], strings: dict, by_group: bool = False, shares: dict | None = None
+    model: Model, units: list[str], strings: dict, by_group: bool = False, shares: dict | None = None, link=None
 ) -> dict[str, str]:
     """One plain sentence per series, made from the data. Over periods: where the series starts and ends (and, for
     two periods, how many times the first the second is). Over groups: each group's count and, with `shares` (group
     -> derive.figures.Share of the published total), its share of that total; with more than three groups, the two
-    largest."""
+    largest. With `link(series, category, text)` (category None: the series' total), the same sentences as HTML
+    whose numbers link to their figures (all other text escaped)."""
     text = {}
     for lang in i18n.LANGUAGES:
         s, sentences = strings[lang], []
-        for series, unit in zip(model.series, units):
+        for index, (series, unit) in enumerate(zip(model.series, units)):
             known = [(i, v) for i, v in enumerate(series.values) if v is not None]
             if not known:
                 continue
+            words = _Words(s, lang, functools.partial(link, index) if link else None)
             if model.kind == "line" or not by_group:
-                sentences.append(_first_to_last(model, series, known, unit, lang, s))
+                sentences.append(_first_to_last(model, series, known, unit, words))
             else:
-                sentences.append(_by_group(model, known, unit, lang, s, shares or {}))
-        text[lang] = " ".join(sentences)
+                sentences.append(_by_group(model, known, unit, words, shares or {}))
+        text[lang] = markupsafe.Markup(" ").join(sentences) if link else " ".join(sentences)
     return text
 
 
-def _first_to_last(model: Model, series, known: list, unit: str, lang: str, s: dict) -> str:
+class _Words:
+    """A summary's strings in one language, as text, or as HTML whose numbers link to their figures."""
+
+    def __init__(self, s: dict, lang: str, link=None):
+        self.s, self.lang, self.link = s, lang, link
+
+    def __getitem__(self, key: str):
+        return markupsafe.Markup(markupsafe.escape(self.s[key])) if self.link else self.s[key]
+
+    def number(self, category: int | None, text: str, pair: str = ""):
+        """A number (linked to the figure of `category` of the series, or of its total), with `pair`'s particle."""
+        linked = self.link(category, text) if self.link else text
+        return linked + korean.particle(text, pair) if pair and self.lang == "ko" else linked
+
+
+def _first_to_last(model: Model, series, known: list, unit: str, words: _Words) -> str:
+    lang = words.lang
     (i, a), (j, b) = known[0], known[-1]
     when = [
         i18n.date(model.dates[k], lang) if model.dates else _unbracketed(model.labels[lang][k], lang) for k in (i, j)
     ]
     key = "view_summary_up" if b > a else "view_summary_down" if b < a else "view_summary_same"
-    text = s[key].format(
+    text = words[key].format(
         name=series.label[lang],
         first=when[0],
         last=when[1],
-        first_value=_count(a, unit, lang),
-        last_value=_count(b, unit, lang),
+        first_value=words.number(i, _count(a, unit, lang)),
+        last_value=words.number(j, _count(b, unit, lang)),
         first_and=_particle(when[0], "과/와", lang),
-        last_value_to=_particle(_count(b, unit, lang), "으로/로", lang),
+        last_value_to=words.number(j, _count(b, unit, lang), "으로/로"),
     )
     if len(known) == 2 and a >= SMALL_BASE and b / a >= 1.5:  # two periods: how many times, as a reader says it
         times = i18n.number(round(b / a, 1) if b / a < 10 else round(b / a), lang)
-        text += " " + s["view_summary_times"].format(times=times)
+        text += " " + words["view_summary_times"].format(times=words.number(j, times))
     return text
 
 
@@ -217,38 +237,39 @@ def _unbracketed(label: str, lang: str) -> str:
     return label
 
 
-def _by_group(model: Model, known: list, unit: str, lang: str, s: dict, shares: dict) -> str:
+def _by_group(model: Model, known: list, unit: str, words: _Words, shares: dict) -> str:
+    lang = words.lang
     ranked = sorted(known, key=lambda item: (-item[1], item[0]))
     shown = ranked[:2] if len(known) > 3 else known
 
-    def part(index: int, value: float) -> str:
+    def part(index: int, value: float, pair: str = ""):
         share = shares.get(model.categories[index])
         count = _count(value, unit, lang)
-        return (
-            f"{count}({i18n.percent(share.pct)})"
-            if share and lang == "ko"
-            else f"{count} ({i18n.percent(share.pct)})"
-            if share
-            else count
-        )
+        if not share:
+            return words.number(index, count, pair)
+        pct = f"({i18n.percent(share.pct)})" if lang == "ko" else f" ({i18n.percent(share.pct)})"
+        linked = words.number(index, count) + words.number(index, pct)
+        return linked + korean.particle(count + pct, pair) if pair and lang == "ko" else linked
 
-    parts = [(model.labels[lang][i], part(i, v)) for i, v in shown]
+    parts = [(i, model.labels[lang][i], v) for i, v in shown]
     total = next(iter(shares.values())).total if shares else None
+    total_text = words.number(None, _count(total, unit, lang)) if total else ""
     if len(known) > 3:
-        (top, top_part), (second, second_part) = parts
+        (top_index, top, top_value), (second_index, second, second_value) = parts
         key = "view_summary_top_two_of" if total else "view_summary_top_two"
-        return s[key].format(
-            total=_count(total, unit, lang) if total else "",
+        return words[key].format(
+            total=total_text,
             top=top,
             top_is=_particle(top, "이/가", lang),
-            top_part=top_part,
-            top_part_ro=_particle(top_part, "으로/로", lang),
+            top_part=part(top_index, top_value),
+            top_part_ro=part(top_index, top_value, "으로/로"),
             second=second,
-            second_part=second_part,
+            second_part=part(second_index, second_value),
         )
-    listed = ", ".join(f"{label} {value}" for label, value in parts)
+    pattern, separator = (markupsafe.Markup("{} {}"), markupsafe.Markup(", ")) if words.link else ("{} {}", ", ")
+    listed = separator.join(pattern.format(label, part(i, value)) for i, label, value in parts)
     key = "view_summary_groups_of" if total else "view_summary_groups"
-    return s[key].format(total=_count(total, unit, lang) if total else "", groups=listed)
+    return words[key].format(total=total_text, groups=listed)
 
 
 def _count(value: float, unit: str, lang: str) -> str:

@@ -35,6 +35,7 @@ from playwright.sync_api import expect
 from sitegen.build import build_site
 from sitegen.commands import static_server
 from sitegen.config import ROOT
+from sitegen.derive import register
 from sitegen.read.standard import SCHEMAS
 
 CHART_PAGE = "data/special-crackdown-2024/"
@@ -235,6 +236,8 @@ def test_every_download_link_returns_its_file(base_url, built_site):
             elif href in earlier:  # the observations as an earlier version published them, in that version's columns
                 header = next(csv.reader(io.StringIO(response.text())))
                 assert header[:4] == ["period_id", "measure", "group", "value"], href
+            elif name == "all-figures.csv":  # every figure in one file, with the columns of its dictionary
+                assert next(csv.reader(io.StringIO(response.text()))) == list(register.NAMES), href
             elif name.endswith(".csv"):  # a resource of a data package, with the columns of its schema
                 header = next(csv.reader(io.StringIO(response.text())))
                 assert header == [f["name"] for f in SCHEMAS[name.removesuffix(".csv")]["fields"]], href

@@ -49,6 +49,15 @@ def version_folders(site) -> dict[str, bytes]:
     }
 
 
+def all_figures_folders(site) -> dict[str, bytes]:
+    """Every file of every numbered version folder of all the figures in one file: data/all-figures/<v>/..."""
+    return {
+        str(p.relative_to(site)): p.read_bytes()
+        for p in sorted((site / "data" / "all-figures").glob("[0-9]*/*"))
+        if p.is_file() and p.suffix != ".gz"
+    }
+
+
 def test_both_languages_give_the_same_command():
     assert guide_command("ko") == guide_command("en")
     assert "--window-start" in guide_command("en") and guide_command("en").count("new-period") == 1
@@ -58,6 +67,7 @@ def test_the_worked_example_publishes_in_one_round_and_keeps_every_published_ver
     before = tmp_path / "before"
     assert main(["build", "--quiet", "--datasets", str(shipped), "--out", str(before)]) == 0
     published = version_folders(before)
+    every = all_figures_folders(before)  # all the figures in one file, versioned too
     versions = {tuple(path.split("/")[1:3]) for path in published}
     assert ("special-crackdown-2024", "1.0.1") in versions and ("kcsc-correction-requests", "1.1.0") in versions
     assert len(versions) == sum(len(list((f / "releases").glob("*.csv"))) for f in find_packages(shipped))
@@ -136,3 +146,5 @@ def test_the_worked_example_publishes_in_one_round_and_keeps_every_published_ver
     assert {path: data for path, data in version_folders(after).items() if path in published} == published
     assert set(published) <= set(version_folders(after))
     assert any(path.startswith(f"data/{PACKAGE}/1.1.0/") for path in version_folders(after))
+    assert every and {path: data for path, data in all_figures_folders(after).items() if path in every} == every
+    assert len({path.split("/")[2] for path in all_figures_folders(after)}) == 2  # the new version beside it

@@ -61,6 +61,14 @@ def test_every_dataset_page_has_a_complete_schema_org_dataset(built_site):
                 assert target.is_file(), distribution["contentUrl"]
                 assert hashlib.sha256(target.read_bytes()).hexdigest() == distribution["sha256"]
                 formats.add(distribution["encodingFormat"])
+            part = data["isPartOf"]  # all the figures in one file, with the finder
+            assert (page.parent / part["url"] / "index.html").resolve().is_file(), part["url"]
+            assert {(page.parent / d["contentUrl"]).resolve().name for d in part["distribution"]} == {
+                "all-figures.csv",
+                "all-figures.json",
+                "all-figures.xlsx",
+            }
+            assert all((page.parent / d["contentUrl"]).resolve().is_file() for d in part["distribution"])
             assert {
                 "text/csv",
                 "application/zip",
@@ -75,7 +83,7 @@ def test_catalogue_lists_every_dataset_and_every_distribution_resolves(built_sit
     assert catalogue["@type"] == "dcat:Catalog"
     assert set(catalogue["@context"]) >= {"dcat", "dct", "foaf", "spdx", "xsd"}
     datasets = catalogue["dcat:dataset"]
-    assert sorted(d["dct:identifier"].split("/")[0] for d in datasets) == NAMES
+    assert sorted(d["dct:identifier"].split("/")[0] for d in datasets) == sorted(NAMES + ["all-figures"])
     for dataset in datasets:
         for key in (
             "dct:title",

@@ -44,13 +44,14 @@ def test_pages_about_victims_carry_the_content_note(built_site):
 def test_home_cards_link_to_the_figures_they_show(built_site):
     html = (built_site / "en" / "index.html").read_text(encoding="utf-8")
     cards = re.findall(r'<a class="key-figure" href="([^"]+)"><span class="key-figure__value">([^<]+)</span>', html)
-    assert cards == [
-        ("data/special-crackdown-2024/#crackdown-2024-08-28", "963"),
-        ("data/special-crackdown-2024/#crackdown-2024-arrests-vs-before", "4 times"),
-        ("data/special-crackdown-2024/#crackdown-2024-arrests-by-age", "69.5%"),
-        ("data/special-crackdown-2024/#crackdown-2024-08-28", "10,535"),
+    figure = "figures/special-crackdown-2024/#crackdown-2024-08-28/"
+    assert cards == [  # each card links to the permalink of the figure its number is or is computed from
+        (figure + "arrested/total", "963"),
+        (figure + "arrested/total", "4 times"),
+        (figure + "arrested/age_10_19", "69.5%"),
+        (figure + "takedown_requests/total", "10,535"),
     ]
-    page = (built_site / "en" / "data" / "special-crackdown-2024" / "index.html").read_text(encoding="utf-8")
+    page = (built_site / "en" / "figures" / "special-crackdown-2024" / "index.html").read_text(encoding="utf-8")
     for href, _ in cards:
         assert f'id="{href.split("#")[1]}"' in page
     assert "669 of 963" in html and "Latest updates" in html

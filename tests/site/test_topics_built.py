@@ -3,11 +3,9 @@
 import re
 
 
-def test_a_figure_is_formatted_with_its_counter_and_linked_to_its_source(built_site):
+def test_a_figure_is_formatted_with_its_counter_and_linked_to_its_permalink(built_site):
     page = (built_site / "topics" / "arrests" / "index.html").read_text(encoding="utf-8")
-    assert (
-        '<a class="fig" href="https://imnews.imbc.com/news/2025/society/article/6686274_36719.html">682명</a>' in page
-    )
+    assert '<a class="fig" href="../../figures/cases-by-year/#year-2024/arrested/total">682명</a>' in page
     assert ">1,202건</a>" in page
     assert "이(가)" not in page and "을(를)" not in page
 

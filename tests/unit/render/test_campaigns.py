@@ -61,12 +61,16 @@ def test_every_shipped_crackdown_is_covered():
 @pytest.mark.parametrize("dataset,period", CRACKDOWNS, ids=[p.id for _, p in CRACKDOWNS])
 @pytest.mark.parametrize("lang", i18n.LANGUAGES)
 def test_each_shipped_intro_states_only_its_data(dataset, period, lang, strings):
-    html = str(campaigns.intro(publication(dataset), period, lang, strings[lang]))
+    html = str(campaigns.intro(publication(dataset), period, lang, strings[lang], "../../"))
     said = text(html)
     assert said and "{" not in said and "/" not in said.replace("/ ", "")  # no placeholder, no "이/가"
-    # each stated count links to a source of the package
-    for source in re.findall(r'href="#source-([^"]+)"', html):
-        assert source in set(dataset.sources["id"])
+    # each stated number links to the permalink of a published figure of the package
+    links = re.findall(r'href="\.\./\.\./figures/([^/"]+)/#([^"]+)"', html)
+    assert links and len(links) == html.count("<a ")
+    published = dataset.observations[dataset.observations["role"] == "published"]
+    keys = {"/".join(key) for key in zip(published["period_id"], published["measure"], published["group"])}
+    for package, key in links:
+        assert package == dataset.name and key in keys, key
     for measure, ko, en in (("arrested", "검거", "caught"), ("detained", "구속", "detained")):
         value = total(dataset, period.id, measure)
         word = ko if lang == "ko" else en
@@ -93,12 +97,12 @@ def test_each_shipped_intro_states_only_its_data(dataset, period, lang, strings)
 def test_the_2024_crackdown_reads_as_an_editor_writes_it(strings):
     dataset, period = next((d, p) for d, p in CRACKDOWNS if p.id == "crackdown-2024-08-28")
     pub = publication(dataset)
-    assert text(campaigns.intro(pub, period, "ko", strings["ko"])) == (
+    assert text(campaigns.intro(pub, period, "ko", strings["ko"], "../../")) == (
         "2024년 8월 28일부터 2025년 3월 31일까지 벌인 딥페이크 성범죄 집중단속에서 963명이 검거됐고, 그중 59명이 "
         "구속됐습니다. 검거된 사람의 69.5%가 10대였습니다. 검거 인원은 단속 전 하루 1.1명에서 단속 중 하루 "
         "4.5명으로 늘었습니다."
     )
-    assert text(campaigns.intro(pub, period, "en", strings["en"])) == (
+    assert text(campaigns.intro(pub, period, "en", strings["en"], "../../")) == (
         "The deepfake sex crime crackdown ran from 28 Aug 2024 to 31 Mar 2025: 963 people were caught and 59 of them "
         "detained. Of the people caught, 69.5% were teens (10–19). The number caught rose from 1.1 a day before the "
         "crackdown to 4.5 a day during it."
@@ -126,7 +130,7 @@ def test_a_period_missing_measures_says_only_what_it_has(lang, strings):
     dataset, _ = next((d, p) for d, p in CRACKDOWNS if p.id == "crackdown-2024-08-28")
     # no figure at all: when it ran, and nothing more
     bare = with_observations(dataset, lambda row: False)
-    said = text(campaigns.intro(publication(bare), crackdown(bare), lang, strings[lang]))
+    said = text(campaigns.intro(publication(bare), crackdown(bare), lang, strings[lang], "../../"))
     assert said == (
         "딥페이크 성범죄 집중단속은 2024년 8월 28일부터 2025년 3월 31일까지 벌어졌습니다."
         if lang == "ko"
@@ -134,11 +138,11 @@ def test_a_period_missing_measures_says_only_what_it_has(lang, strings):
     )
     # the total caught only: no detained, no age group, no comparison
     caught = with_observations(dataset, lambda r: (r["measure"], r["group"]) == ("arrested", "total"), comparable_to="")
-    said = text(campaigns.intro(publication(caught), crackdown(caught), lang, strings[lang]))
+    said = text(campaigns.intro(publication(caught), crackdown(caught), lang, strings[lang], "../../"))
     assert "963" in said and "59" not in said and "69.5%" not in said and "4.5" not in said
     # detained only
     held = with_observations(dataset, lambda r: r["measure"] == "detained", comparable_to="")
-    said = text(campaigns.intro(publication(held), crackdown(held), lang, strings[lang]))
+    said = text(campaigns.intro(publication(held), crackdown(held), lang, strings[lang], "../../"))
     assert said.endswith("59명이 구속됐습니다." if lang == "ko" else ": 59 people were detained.")
     assert ("검거" if lang == "ko" else "caught") not in said
 
@@ -154,7 +158,7 @@ def test_a_falling_rate_says_it_fell_and_a_rate_below_one_a_day_reads_as_every_n
     obs = low.observations.copy()
     obs.loc[obs["period_id"] == "crackdown-2024-08-28", "value"] = 7  # 7 in 216 days: about 1 every 31 days
     low = dataclasses.replace(low, tables={**low.tables, "observations": obs})
-    said = text(campaigns.intro(publication(low), crackdown(low), lang, strings[lang]))
+    said = text(campaigns.intro(publication(low), crackdown(low), lang, strings[lang], "../../"))
     if lang == "ko":
         assert said.endswith("검거 인원은 단속 전 하루 1.1명에서 단속 중 약 31일에 1명으로 줄었습니다.")
     else:
@@ -183,6 +187,6 @@ def test_a_group_name_ending_in_a_consonant_takes_its_copula(lang, strings):
     groups = dataset.groups.copy()
     groups.loc[groups["id"] == "age_10_19", "name_ko"] = "학생"
     renamed = dataclasses.replace(dataset, tables={**dataset.tables, "groups": groups})
-    said = text(campaigns.intro(publication(renamed), crackdown(renamed), lang, strings[lang]))
+    said = text(campaigns.intro(publication(renamed), crackdown(renamed), lang, strings[lang], "../../"))
     if lang == "ko":
         assert "검거된 사람의 69.5%가 학생이었습니다." in said

@@ -5,7 +5,7 @@ the disclosure exemption rule, dates and English phrasing."""
 from helpers import GROUPS, MEASURES, OBSERVATIONS, PERIODS, VIEWS, obs, write_package
 
 from sitegen.derive.figures import compute_figures
-from sitegen.read.catalog import load_dataset
+from sitegen.read.catalog import find_packages, load_dataset
 from sitegen.render import sentences
 from sitegen.render.charts import build_charts
 from sitegen.render.pages import Publication, key_figures
@@ -139,7 +139,7 @@ def test_home_headline_is_the_latest_deepfake_specific_crackdown(tmp_path, confi
     )
     key = key_figures([cyber, deepfake])
     assert (key["publication"].dataset.name, key["period_id"]) == ("deepfake", "crackdown")
-    shipped_key = key_figures([publication(folder) for folder in sorted(shipped.iterdir()) if folder.is_dir()])
+    shipped_key = key_figures([publication(folder) for folder in find_packages(shipped)])
     assert shipped_key["period_id"] == "crackdown-2024-08-28"
 
 
