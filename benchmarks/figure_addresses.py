@@ -35,9 +35,9 @@ def build(root: Path, out: Path) -> tuple[float, dict[str, float], int]:
         "assert problems == [], problems; print(f'total {time.perf_counter() - started:.3f}')"
     )
     env = dict(os.environ, PYTHONPATH=str(root))
-    done = subprocess.run(
-        [sys.executable, "-c", code, str(root), str(out)], capture_output=True, text=True, env=env, check=True
-    )
+    done = subprocess.run([sys.executable, "-c", code, str(root), str(out)], capture_output=True, text=True, env=env)
+    if done.returncode:
+        sys.exit(f"the build with {root} failed:\n{done.stderr}")
     stages = {m.group(1): float(m.group(2)) for m in map(STAGE.match, done.stderr.splitlines()) if m}
     total = float(done.stdout.split()[-1])
     pages = sum(1 for _ in out.rglob("index.html"))
@@ -84,6 +84,7 @@ def main() -> None:
                 check=True,
                 capture_output=True,
             )
+            (worktree / "node_modules").symlink_to(ROOT / "node_modules")  # the browser assets the site ships
             roots = {args.before: worktree, "now": ROOT}
         try:
             for name, root in roots.items():

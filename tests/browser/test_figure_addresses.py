@@ -127,8 +127,9 @@ def test_the_finder_searches_in_both_languages(browser, base_url, built_site):
     teens = table[table["group_name_ko"].str.contains("10대") | table["group_name_en"].str.lower().str.contains("teen")]
     context = browser.new_context(viewport=PHONE)
     page = context.new_page()
-    for query in ("10대", "teens"):
+    for query in ("10대", "teens"):  # on the Korean page: its own words, then the English names from all-figures.json
         page.goto(f"{base_url}figures/?q={query}", wait_until="load")
+        page.wait_for_selector("#finder[data-words=loaded]", state="attached")
         shown = page.locator("#finder-table tbody tr:not([hidden])").evaluate_all("rows => rows.map(r => r.dataset.id)")
         assert shown and set(shown) <= set(table["id"])
         assert set(teens["id"]) & set(shown), query
