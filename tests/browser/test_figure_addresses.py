@@ -6,7 +6,7 @@
   of that figure (it is the page's :target), showing the same number.
 - The finder lists as many rows as data/all-figures.csv; a group and a year, given in the address or chosen in the
   form, show the rows pandas finds in all-figures.csv for them, the address then holds the filters, and the CSV it
-  downloads is those rows of all-figures.csv. Without JavaScript the table lists every figure and the form is hidden.
+  downloads is those rows of all-figures.csv. Without JavaScript the table lists every figure and the form, greyed out, says why.
 """
 
 import io
@@ -140,7 +140,8 @@ def test_without_javascript_the_finder_is_a_plain_table_of_every_figure(browser,
     context = browser.new_context(viewport=PHONE, java_script_enabled=False)
     page = context.new_page()
     page.goto(f"{base_url}en/figures/", wait_until="load")
-    expect(page.locator("#finder")).to_be_hidden()
+    expect(page.locator("#finder select[name=group]")).to_be_disabled()
+    expect(page.locator(".finder__nojs")).to_be_visible()
     expect(page.locator("#finder-table tbody tr")).to_have_count(len(all_figures(built_site)))
     expect(page.locator("#finder-table tbody tr").first).to_be_visible()
     context.close()

@@ -99,7 +99,7 @@ def test_the_finder_lists_every_figure_once_without_javascript(built_site):
         tree = lxml.html.fromstring((built_site / lang / "figures" / "index.html").read_bytes())
         rows = tree.xpath('//table[@id="finder-table"]/tbody/tr')
         assert [row.get("data-id") for row in rows] == list(table["id"])
-        assert tree.xpath('//form[@id="finder"]')[0].get("hidden") is not None  # the script shows the filters
+        assert tree.xpath('//form[@id="finder"]/fieldset')[0].get("disabled") is not None  # the script turns them on
         for row, (_, figure) in zip(rows, table.iterrows()):
             assert row.get("data-group") == figure["group"] and row.get("data-year") == figure["year"]
             link = row.xpath(".//a/@href")[0]

@@ -1,5 +1,5 @@
 // The figure finder (figures/): filters, a search in both languages, an address for what is shown and its CSV.
-// Without JavaScript the page is the plain table of every figure; this script only shows the form and hides rows.
+// Without JavaScript the page is the plain table of every figure; this script turns the form on and hides rows.
 // The address holds the filters (?group=age_10_19&year=2024&q=...), so a filtered view can be shared as a link.
 // The search reads each row's own words and, once data/all-figures.json has come (it is fetched from this site at
 // the first search), the names of its measure, group, period, dataset and source in both languages.
@@ -16,7 +16,7 @@
     var table = document.getElementById("finder-table");
     if (!form || !table || form.getAttribute("data-ready")) return;
     form.setAttribute("data-ready", "true");
-    form.hidden = false;
+    form.querySelector(".finder__controls").disabled = false;
     var rows = Array.prototype.slice.call(table.tBodies[0].rows);
     var count = form.querySelector(".finder__count");
     var none = document.querySelector(".finder__none");
@@ -111,18 +111,13 @@
     }
 
     restore();
-    apply();
+    if (location.search) apply(); // else every row is shown and counted already, as the page came
     form.addEventListener("input", apply);
     form.addEventListener("change", apply);
     form.addEventListener("reset", function () { setTimeout(apply, 0); });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     form.querySelector(".finder__download").addEventListener("click", download);
   }
-
-  // Run right after the form (the finder page loads this file there too), the form takes its place before the table
-  // below it is drawn, so nothing moves when the filters appear.
-  var form = document.getElementById("finder");
-  if (form) form.hidden = false;
 
   // Material's instant navigation swaps pages without a load event: it announces each page on document$.
   if (window.document$ && window.document$.subscribe) window.document$.subscribe(start);
