@@ -34,7 +34,6 @@ import re
 
 import markupsafe
 
-from ..derive import register
 from ..derive.figures import period_days
 from ..util import i18n, korean
 from . import sentences
@@ -130,9 +129,7 @@ def _totals(dataset, period_id: str) -> dict[str, dict]:
 
 
 def _link(root: str, package: str, period: str, measure: str, group: str, text: str) -> markupsafe.Markup:
-    return markupsafe.Markup('<a class="fig" href="{}">{}</a>').format(
-        root + register.permalink(package, period, measure, group), text
-    )
+    return sentences.figure_link(root, package, (period, measure, group), text)
 
 
 def _people(row: dict, lang: str, link, pair: str = "") -> markupsafe.Markup:

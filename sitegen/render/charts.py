@@ -210,7 +210,7 @@ def _summary_link(package: str, columns: list, spec: dict, series: int, category
         if cell
         else (columns[series][0].period_id, columns[series][0].measure, "total")
     )
-    return Markup('<a class="fig" href="{}">{}</a>').format(register.permalink(package, *key), text)
+    return sentences.figure_link("", package, key, text)  # from the language's root: see linked_summary
 
 
 def _statuses(dataset: Dataset, spec: dict) -> list[list[str]]:

@@ -65,6 +65,8 @@ def make_environment(templates_dir: Path, *more_dirs: Path) -> jinja2.Environmen
     env.filters["script_json"] = lambda data: markupsafe.Markup(embeddable_json(data))
     # Korean particles: {{ name|josa("이/가") }} -> "10대가", "학생이" (sitegen.util.korean).
     env.filters["josa"] = topics.josa
+    # A number linked to its figure's permalink: {{ figure_link(root, package, (period, measure, group), text) }}.
+    env.globals["figure_link"] = sentences.figure_link
     return env
 
 

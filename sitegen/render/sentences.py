@@ -10,8 +10,17 @@ A share names its denominator ("of all", "of teens" / "전체 중", "10대 중")
 
 from __future__ import annotations
 
+import markupsafe
+
+from ..derive import register
 from ..derive.figures import SMALL_BASE, Change, Share
 from ..util import i18n, korean
+
+
+def figure_link(root: str, package: str, key: tuple[str, str, str], text) -> markupsafe.Markup:
+    """A number linked to the permalink of the figure (period, measure, group) it is or is computed from, from a page
+    `root` below the language's root; the one way every page writes such a link (its text is escaped unless Markup)."""
+    return markupsafe.Markup('<a class="fig" href="{}">{}</a>').format(root + register.permalink(package, *key), text)
 
 
 def count(value: float, unit: str, lang: str, decimals: int = 0) -> str:

@@ -29,7 +29,6 @@ import markupsafe
 import yaml
 
 from .. import SiteError
-from ..derive import register
 from ..derive.figures import published
 from ..util import i18n, korean
 from . import sentences
@@ -357,8 +356,7 @@ class References:
     def _link(context, text: str, package: str, key: tuple[str, str, str]) -> markupsafe.Markup:
         """The number linked to the permalink of the figure it is or is computed from (its page holds the source,
         the history and where else it is cited; the release is one click further)."""
-        href = context["root"] + register.permalink(package, *key)
-        return markupsafe.Markup('<a class="fig" href="{}">{}</a>').format(href, text)
+        return sentences.figure_link(context["root"], package, key, text)
 
     @staticmethod
     def _fail(context, message: str):
