@@ -149,7 +149,7 @@ def test_charts_render_after_instant_navigation_and_follow_the_colour_scheme(wat
 
     before = axis_colour()
     scheme = page.locator("body").get_attribute("data-md-color-scheme")
-    page.locator("form[data-md-component=palette] label:visible").first.click()
+    page.locator("form[data-palette] label:visible").first.click()
     expect(page.locator("body")).not_to_have_attribute("data-md-color-scheme", scheme)
     page.wait_for_function(
         "c => getComputedStyle(document.querySelector('.chart__plot .ytick text')).fill !== c", arg=before
