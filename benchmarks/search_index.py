@@ -30,7 +30,7 @@ def measure(site: Path) -> dict[str, dict]:
         docs = json.loads(data)["docs"]
         pages = Counter()
         for doc in docs:
-            pages[doc["location"].split("#")[0] or "(home)"] += len(json.dumps(doc).encode())
+            pages[doc["location"].split("#")[0] or "(home)"] += len(json.dumps(doc, ensure_ascii=False).encode())
         precompressed = path.with_name(path.name + ".gz")
         found[lang] = {
             "raw": len(data),

@@ -43,6 +43,15 @@ def test_the_build_precompresses_the_search_index_as_it_is(built_site):
         assert not packed.exists() or gzip.decompress(packed.read_bytes()) == index.read_bytes()
 
 
+def test_the_search_index_is_written_in_utf8_not_in_escapes(built_site):
+    """The same entries as MkDocs wrote them, Korean as characters: no six-byte \\uXXXX escape for each one."""
+    data = (built_site / "search" / "search_index.json").read_bytes()
+    assert b"\\u" not in data
+    docs = json.loads(data)["docs"]
+    home = next(doc for doc in docs if doc["location"] == "")
+    assert home["title"].encode() in data and re.search("[가-힣]", home["title"])
+
+
 def _published_total(package: str, period: str, measure: str) -> float:
     rows = published(load_dataset(ROOT / "datasets" / package))
     rows = rows[(rows["period_id"] == period) & (rows["measure"] == measure) & (rows["group"] == "total")]
