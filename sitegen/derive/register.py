@@ -89,16 +89,17 @@ def permalink(package: str, period: str, measure: str, group: str) -> str:
     return f"figures/{package}/#{anchor(period, measure, group)}"
 
 
-def rows(dataset: Dataset, site_url: str = "") -> list[dict]:
+def rows(dataset: Dataset) -> list[dict]:
     """One row per published figure of the package (suppressed ones too), in the order of observations.csv; the
-    columns of COLUMNS, every value a string but `value` (a float or None), `year` and `other_reports` (ints)."""
+    columns of COLUMNS, every value a string but `value` (a float or None), `year` and `other_reports` (ints); the
+    pages' addresses from the site's root (see `addressed`). A build makes them once per package:
+    render.pages.Publication.rows."""
     obs = dataset.observations
     periods = {row["id"]: row for row in dataset.periods.to_dict("records")}
     measures = {row["id"]: row for row in dataset.measures.to_dict("records")}
     groups = {row["id"]: row for row in dataset.groups.to_dict("records")}
     sources = {row["id"]: row for row in dataset.sources.to_dict("records")}
     alternatives = obs[obs["role"] == "alternative"].groupby(["period_id", "measure", "group"]).size().to_dict()
-    base = site_url.rstrip("/") + "/" if site_url else ""  # else: from the site's root
     found = []
     for o in obs[obs["role"] == "published"].to_dict("records"):
         period, measure, group = periods[o["period_id"]], measures[o["measure"]], groups[o["group"]]
@@ -143,11 +144,19 @@ def rows(dataset: Dataset, site_url: str = "") -> list[dict]:
                 "source_published": source.get("published", ""),
                 "source_url": source.get("url", ""),
                 "source_quote": source.get("quote", ""),
-                "url_ko": base + address,
-                "url_en": base + "en/" + address,
+                "url_ko": address,
+                "url_en": "en/" + address,
             }
         )
     return found
+
+
+def addressed(row: dict, site_url: str) -> dict:
+    """The row as published with a site_url: its pages' addresses absolute; without one, the row as it is."""
+    if not site_url:
+        return row
+    base = site_url.rstrip("/") + "/"
+    return {**row, "url_ko": base + row["url_ko"], "url_en": base + row["url_en"]}
 
 
 def _missing(value) -> bool:

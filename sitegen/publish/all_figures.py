@@ -34,7 +34,7 @@ STABLE = ("csv", "json", "xlsx")  # the formats at data/all-figures.<extension>
 def rows(publications, site_url: str = "") -> list[dict]:
     """The rows of every package, packages by name."""
     ordered = sorted(publications, key=lambda p: p.dataset.name)
-    return [row for p in ordered for row in register.rows(p.dataset, site_url)]
+    return [register.addressed(row, site_url) for p in ordered for row in p.rows]
 
 
 def descriptor(number: str, date: str) -> dict:

@@ -63,7 +63,7 @@ def documents(publications) -> dict[str, dict]:
     index["schemas"] = {kind: schema_url(kind) for kind in KINDS}
     for publication in sorted(publications, key=lambda p: p.dataset.name):
         dataset = publication.dataset
-        rows = register.rows(dataset)
+        rows = publication.rows
         found[dataset_url(dataset.name)] = dataset_document(publication, rows)
         index["datasets"].append(
             {

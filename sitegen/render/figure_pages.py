@@ -85,7 +85,7 @@ def render(publications: list[Publication], strings: dict, config, docs: dict[st
         rows = [
             (row, _topics(citations.get(row["id"], [])), value_text(row, decimals, lang, t))
             for p in ordered
-            for row, decimals in zip(register.rows(p.dataset), _decimals(p))
+            for row, decimals in zip(p.rows, _decimals(p))
         ]
         _write(
             docs_dir / FOLDER / "index.md",
@@ -109,7 +109,7 @@ def cards(publication: Publication, lang: str, t: dict, citations: dict) -> list
     names = dict(zip(groups["id"], groups[f"name_{lang}"]))
     periods = {row["id"]: row for row in dataset.periods.to_dict("records")}
     by_period = defaultdict(list)
-    for row, decimals in zip(register.rows(dataset), _decimals(publication)):
+    for row, decimals in zip(publication.rows, _decimals(publication)):
         key = (row["period_id"], row["measure"], row["group"])
         unit = row["unit"]
         derived = []
@@ -176,7 +176,7 @@ def value_text(row: dict, decimals: int, lang: str, t: dict) -> str:
 
 
 def _decimals(publication: Publication) -> list[int]:
-    """The decimals each published figure was released with, in the order of register.rows."""
+    """The decimals each published figure was released with, in the order of its rows."""
     obs = publication.dataset.observations
     return [publication.dataset.value_decimals.get(i, 0) for i in obs.index[obs["role"] == "published"]]
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +47,12 @@ class Publication:
     release: Any  # metadata.Release: the downloads, JSON-LD and citation (the dataset page lists them)
     # (period, measure, group) -> the figure in each published version (sitegen.read.history): its permalink's history
     history: dict = field(default_factory=dict)
+
+    @cached_property
+    def rows(self) -> list[dict]:
+        """Its figures as rows of all the figures (register.rows), made once: the figure cards, the finder, the API
+        and all-figures read them."""
+        return register.rows(self.dataset)
 
 
 def make_environment(templates_dir: Path, *more_dirs: Path) -> jinja2.Environment:

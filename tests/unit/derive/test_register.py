@@ -46,6 +46,6 @@ def test_other_reports_are_counted_beside_the_figure(packages):
 
 
 def test_with_a_site_url_the_addresses_are_absolute(packages):
-    row = register.rows(load_dataset(packages["cases-by-year"]), "https://example.org/stats/")[0]
+    row = register.addressed(register.rows(load_dataset(packages["cases-by-year"]))[0], "https://example.org/stats/")
     assert row["url_ko"].startswith("https://example.org/stats/figures/cases-by-year/#")
     assert row["url_en"].startswith("https://example.org/stats/en/figures/cases-by-year/#")
