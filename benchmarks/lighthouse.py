@@ -72,7 +72,7 @@ def run_lighthouse(url: str, out: Path) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, default=ROOT / "site")
-    parser.add_argument("--runs", type=int, default=1, help="runs per page; the median score is printed")
+    parser.add_argument("--runs", type=int, default=1, help="runs per page; the median is printed, and the range")
     parser.add_argument("--only", nargs="*", default=None, help="page names to run (default: all), e.g. 'embed (ko)'")
     args = parser.parse_args()
     if not (args.site / "index.html").is_file():
@@ -99,7 +99,13 @@ def main() -> None:
                             :5
                         ],
                     )
-            print(f"{name:<26} " + " ".join(f"{statistics.median(scores[c]):>14.0f}" for c in CATEGORIES), flush=True)
+            spread = (
+                f"  (performance {min(scores['performance'])}-{max(scores['performance'])})" if args.runs > 1 else ""
+            )
+            print(
+                f"{name:<26} " + " ".join(f"{statistics.median(scores[c]):>14.0f}" for c in CATEGORIES) + spread,
+                flush=True,
+            )
     server.shutdown()
     if transfer is None:
         return
