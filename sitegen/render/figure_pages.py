@@ -25,6 +25,7 @@ import yaml
 from ..derive import register
 from ..util import i18n, korean
 from . import sentences
+from .page_data import PackageView
 from .pages import Page, Publication, make_environment
 
 FOLDER = "figures"
@@ -102,12 +103,8 @@ def render(publications: list[Publication], strings: dict, config, docs: dict[st
 
 def cards(publication: Publication, lang: str, t: dict, citations: dict) -> list[tuple[dict, list[dict]]]:
     """(period, its figures' cards) in the order of the dataset page: by end date."""
-    dataset, figures = publication.dataset, publication.figures
-    sources = {row["id"]: row for row in dataset.sources.to_dict("records")}
-    measures = {row["id"]: row for row in dataset.measures.to_dict("records")}
-    groups = dataset.groups
-    names = dict(zip(groups["id"], groups[f"name_{lang}"]))
-    periods = {row["id"]: row for row in dataset.periods.to_dict("records")}
+    figures, view = publication.figures, PackageView(publication)
+    sources, names = view.sources, view.group_names(lang)
     by_period = defaultdict(list)
     for row, decimals in zip(publication.rows, _decimals(publication)):
         key = (row["period_id"], row["measure"], row["group"])
@@ -131,15 +128,14 @@ def cards(publication: Publication, lang: str, t: dict, citations: dict) -> list
                 "anchor": register.anchor(*key),
                 "value": value_text(row, decimals, lang, t),
                 "source": sources.get(row["source_id"], {}),
-                "definition": measures[key[1]][f"definition_{lang}"],
+                "definition": view.measures[key[1]][f"definition_{lang}"],
                 "reports": [
                     (
                         r,
                         value_text({"value": r.value, "qualifier": r.qualifier, "unit": unit}, 0, lang, t),
                         sources.get(r.source_id, {}),
                     )
-                    for r in figures.reports
-                    if (r.period_id, r.measure, r.group) == key
+                    for r in view.reports(*key)
                 ],
                 "derived": derived,
                 "history": [
@@ -149,7 +145,7 @@ def cards(publication: Publication, lang: str, t: dict, citations: dict) -> list
                 "cited": citations.get(row["id"], []),
             }
         )
-    ordered = sorted(periods.values(), key=lambda p: (p["end"], p["start"], p["id"]), reverse=True)
+    ordered = sorted(view.periods_by_id.values(), key=lambda p: (p["end"], p["start"], p["id"]), reverse=True)
     return [(period, by_period[period["id"]]) for period in ordered if period["id"] in by_period]
 
 
