@@ -114,7 +114,7 @@ def test_the_finder_filters_like_pandas_and_downloads_what_it_shows(browser, bas
         downloaded.reset_index(drop=True), table[table["id"].isin(expected)].reset_index(drop=True), check_dtype=False
     )
 
-    page.fill("input[name=q]", "zzz-no-such-figure")
+    page.fill("input[name=text]", "zzz-no-such-figure")
     expect(rows).to_have_count(0)
     expect(page.locator(".finder__none")).to_be_visible()
     page.click(".finder__reset")
@@ -128,8 +128,11 @@ def test_the_finder_searches_in_both_languages(browser, base_url, built_site):
     context = browser.new_context(viewport=PHONE)
     page = context.new_page()
     for query in ("10대", "teens"):  # on the Korean page: its own words, then the English names from all-figures.json
-        page.goto(f"{base_url}figures/?q={query}", wait_until="load")
+        page.goto(f"{base_url}figures/?text={query}", wait_until="load")
         page.wait_for_selector("#finder[data-words=loaded]", state="attached")
+        page.mouse.move(10, 10)  # Material's script starts: its own search (?q=) must not take the finder's words
+        page.wait_for_function("() => window.component$ !== undefined")
+        assert page.locator("#__search").is_checked() is False
         shown = page.locator("#finder-table tbody tr:not([hidden])").evaluate_all("rows => rows.map(r => r.dataset.id)")
         assert shown and set(shown) <= set(table["id"])
         assert set(teens["id"]) & set(shown), query

@@ -1,6 +1,6 @@
 // The figure finder (figures/): filters, a search in both languages, an address for what is shown and its CSV.
 // Without JavaScript the page is the plain table of every figure; this script turns the form on and hides rows.
-// The address holds the filters (?group=age_10_19&year=2024&q=...), so a filtered view can be shared as a link.
+// The address holds the filters (?group=age_10_19&year=2024&text=...), so a filtered view can be shared as a link.
 // The search reads each row's own words and, once data/all-figures.json has come (it is fetched from this site at
 // the first search), the names of its measure, group, period, dataset and source in both languages.
 (function () {
@@ -41,7 +41,7 @@
 
     function state() {
       var chosen = {};
-      FIELDS.concat("q").forEach(function (name) {
+      FIELDS.concat("text").forEach(function (name) {
         var value = form.elements[name].value.trim();
         if (value) chosen[name] = value;
       });
@@ -55,15 +55,15 @@
         var have = row.getAttribute("data-" + name);
         if (name === "topic" ? have.split(" ").indexOf(wanted) < 0 : have !== wanted) return false;
       }
-      if (!chosen.q) return true;
+      if (!chosen.text) return true;
       var id = row.getAttribute("data-id");
       var text = (row.textContent + " " + id + " " + (words[id] || "")).toLowerCase();
-      return chosen.q.toLowerCase().split(/\s+/).every(function (word) { return text.indexOf(word) >= 0; });
+      return chosen.text.toLowerCase().split(/\s+/).every(function (word) { return text.indexOf(word) >= 0; });
     }
 
     function apply() {
       var chosen = state(), shown = 0;
-      if (chosen.q && !figures) load();
+      if (chosen.text && !figures) load();
       rows.forEach(function (row) {
         row.hidden = !matches(row, chosen);
         if (!row.hidden) shown += 1;
@@ -78,7 +78,7 @@
 
     function restore() {
       var query = new URLSearchParams(location.search);
-      FIELDS.concat("q").forEach(function (name) {
+      FIELDS.concat("text").forEach(function (name) {
         var value = query.get(name), field = form.elements[name];
         if (value === null) return;
         var known = field.tagName !== "SELECT" || Array.prototype.some.call(field.options, function (o) { return o.value === value; });
