@@ -134,6 +134,8 @@ def deployed_url(tmp_path_factory, config):
 def test_charts_render_after_instant_navigation_and_follow_the_colour_scheme(watched, deployed_url):
     page = watched.page()
     page.goto(deployed_url, wait_until="networkidle")
+    page.mouse.move(10, 10)  # a reader's first move starts Material's script (md-start.js), its instant navigation
+    page.wait_for_function("() => window.component$ !== undefined")
     page.evaluate("window.__sameDocument = true")
     page.locator('.topic-list a[href$="topics/arrests/"]').click()  # the home page leads to the topic pages
     expect(page).to_have_url(re.compile(re.escape("topics/arrests/") + "$"))
