@@ -168,11 +168,12 @@ def _view_charts(dataset: Dataset, figures: Figures, strings: dict) -> list[Char
             for lang in i18n.LANGUAGES
         }
         by_group = spec_axis(view) == "group"
+        shares = _shares_of_total(figures, spec, model)
         charts.append(
             Chart(
                 model.id,
                 dict(spec["title"]),
-                views.summary(model, units, strings, by_group, _shares_of_total(figures, spec, model)),
+                views.summary(model, units, strings, by_group, shares),
                 columns,
                 rows,
                 _table_csv(header, csv_rows),
@@ -191,7 +192,7 @@ def _view_charts(dataset: Dataset, figures: Figures, strings: dict) -> list[Char
                         units,
                         strings,
                         by_group,
-                        _shares_of_total(figures, spec, model),
+                        shares,
                         link=functools.partial(_summary_link, dataset.name, cells(spec), spec),
                     ).items()
                 },
