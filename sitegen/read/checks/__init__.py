@@ -25,6 +25,7 @@ from . import (
     relations,
     release,
     sources,
+    stated_numbers,
     views,
 )
 
@@ -40,6 +41,7 @@ CHECKS = [
     relations,
     release,
     sources,
+    stated_numbers,
     views,
 ]
 

@@ -5,7 +5,7 @@ site_src/pages/*/*.md (rendered by Jinja too) cite figures with fig(), change(),
 changed in a CSV changes in every sentence. `check` lists every other number with its file and line, except:
 
 - years: four digits from 1900 to 2099 (2024);
-- dates: 2024-08-28, 2024.8.28., 8월 28일, 2024년 8월, 28 Aug, Aug 2024, Q1;
+- dates: 2024-08-28, 2024.8.28., 8월 28일, 2024년 8월, 28 Aug, 1–25 Aug, Aug 2024, Q1;
 - ages and durations: a number followed by 대, 세, 살, 개월, 시간 (10대, 14세 미만, 10~13세, 24시간) or by "hours";
   after "aged", "age", "ages" or "under" (aged 10–13, under 14); touching a letter (20s, 4th, UTF-8);
 - numbering: a Markdown list number at the start of a line (1. ...) and 1차, 2차; and zero (0);
@@ -42,6 +42,7 @@ ALLOWED = re.compile(
     r"|(?<!\d)(?<!\d[,.])(?:19|20)\d\d(?!\d|,\d)"  # years
     r"|\d+\s*[~–-]\s*(?=\d+\s*(?:세|살|대|월|일))"  # the first number of a range of ages or dates: 10~13세, 1~7월
     r"|\d+\s*(?:년|월|일|분기|대|세|살|개월|시간|차)"  # 2024년 8월 28일, 1분기, 10대, 14세, 7개월, 24시간, 2차
+    rf"|\d+\s*[–-]\s*(?=\d+\s+{MONTHS}\b)"  # the first day of a range of dates: 1–25 Aug
     rf"|\d+\s+(?:{MONTHS})\b|\b(?:{MONTHS})\.?\s+\d+"  # 28 Aug, Aug 2024
     r"|\b(?:aged|age|ages|under)\s+\d+(?:\s*(?:[–-]|to)\s*\d+)?"  # aged 10–13, aged 10 to 13, under 14
     r"|\d+\s+hours?\b"  # 24 hours
