@@ -108,3 +108,26 @@ def test_a_tap_on_a_link_loads_the_next_page_and_not_materials_script(browser, b
     assert not any(BUNDLE.search(url) for url in seen), seen
     phone.clean()
     phone.context.close()
+
+
+def test_a_touch_that_finds_no_connection_leaves_the_next_one_to_start_it(watched, base_url):
+    failed = []
+
+    def first_fails(route):
+        if not failed:
+            failed.append(route.request.url)
+            route.abort("internetdisconnected")
+        else:
+            route.continue_()
+
+    page = watched.page()
+    page.route(BUNDLE, first_fails)
+    page.goto(base_url + "en/help/", wait_until="networkidle")
+    page.mouse.move(10, 10)
+    page.wait_for_function("() => !document.querySelector('script[src*=\"javascripts/bundle\"]')")  # given up
+    assert len(failed) == 1 and page.evaluate(STARTED) is False
+    page.mouse.move(20, 20)
+    page.wait_for_function(STARTED)
+    # the failed request, as the context records it (the request and the console's line), was the point
+    watched.errors[:] = [e for e in watched.errors if "bundle" not in e and "ERR_INTERNET_DISCONNECTED" not in e]
+    watched.clean()

@@ -16,7 +16,8 @@
  * - the key that started it ("/", "s" or "f" opens the search) is handed to Material once it is there.
  * Until it starts, the sidebars of a wide screen do not scroll on their own (site.css), as without JavaScript.
  * A search address (?q=, or ?h= for the highlighted words of a search result) starts it with the page. A tap on a
- * link does not start it: the next page loads at once, the ordinary way rather than by instant navigation. */
+ * link does not start it: the next page loads at once, the ordinary way rather than by instant navigation. A touch
+ * that finds no connection leaves the next one to try again. */
 (function () {
   "use strict";
   var bundle = document.currentScript.getAttribute("data-bundle");
@@ -52,9 +53,13 @@
 
   function load(event) {
     if (event && !starts(event)) return;
-    triggers.forEach(function (type) { window.removeEventListener(type, load, true); });
+    listen(false);
     var script = document.createElement("script");
     script.src = bundle;
+    script.addEventListener("error", function () {  // no connection just then: the next touch tries again
+      script.remove();
+      listen(true);
+    });
     script.addEventListener("load", function () {
       var material = window.document$;
       var current = true;
@@ -74,10 +79,17 @@
     document.body.appendChild(script);
   }
 
+  function listen(on) {
+    triggers.forEach(function (type) {
+      if (on) window.addEventListener(type, load, { capture: true, passive: true });
+      else window.removeEventListener(type, load, true);
+    });
+  }
+
   if (/[?&][qh]=/.test(location.search)) {
     if (parsed) load();
     else document.addEventListener("DOMContentLoaded", function () { load(); }, { once: true });
   } else {
-    triggers.forEach(function (type) { window.addEventListener(type, load, { capture: true, passive: true }); });
+    listen(true);
   }
 })();
