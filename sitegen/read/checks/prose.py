@@ -11,7 +11,8 @@ changed in a CSV changes in every sentence. `check` lists every other number wit
 - numbering: a Markdown list number at the start of a line (1. ...) and 1차, 2차; and zero (0);
 - the phone numbers of the help page: 112, 1366, 1377, 1388, 117, 02-735-8994 (and the text numbers #1388, #0117).
 
-Jinja tags, HTML tags, link targets and code spans are not prose and are not read.
+Jinja tags, HTML tags, the code of script and style elements, link targets and code spans are not prose and are
+not read.
 """
 
 from __future__ import annotations
@@ -34,8 +35,12 @@ TYPED_NUMBER = Code(
 
 PHONES = ("02-735-8994", "1366", "1377", "1388", "0117", "117", "112")
 MONTHS = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*"
-# Not prose: Jinja, HTML tags, Markdown link targets and code, web addresses. Each is blanked out, lines kept.
-NOT_PROSE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}|<[^>]*>|\]\([^)]*\)|`[^`]*`|https?://\S+|&#?\w+;", re.S)
+# Not prose: Jinja, HTML tags (and the code a script or style element holds), Markdown link targets and code, web
+# addresses. Each is blanked out, lines kept.
+NOT_PROSE = re.compile(
+    r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}|<(script|style)\b.*?</\1\s*>|<[^>]*>|\]\([^)]*\)|`[^`]*`|https?://\S+|&#?\w+;",
+    re.S,
+)
 ALLOWED = re.compile(
     r"\d{4}-\d{2}-\d{2}|\d{4}\.\d{1,2}\.(?:\d{1,2}\.?)?"  # dates 2024-08-28, 2024.8.28.
     rf"|(?<![\d,.])(?:{'|'.join(re.escape(p) for p in PHONES)})(?![\d,])"  # the help lines

@@ -41,7 +41,7 @@ SUM = re.compile(rf"({NUMBER}(?:\s*\+\s*{NUMBER})+)\s*=\s*({NUMBER})")
 
 def check(dataset, config) -> Iterator[Problem]:
     path = str(dataset.folder / "datapackage.json")
-    values = {float(v) for v in dataset.observations["value"] if v == v}  # NaN (a suppressed cell) is no value
+    values = {float(v) for v in dataset.observations["value"].dropna()}  # a suppressed cell has no value
     for field, text in _texts(dataset.descriptor):
         sums = list(SUM.finditer(text))
         for written in sums:

@@ -115,6 +115,8 @@ def test_the_shipped_pages_type_no_number(config):
         "CP949",
         "A count of 0 is published.",
         "2024, 2025 and 2021–2023",
+        "1–25 Aug 2024",
+        "<script>alert(1)</script><style>.x { width: 3px }</style>",  # code, not prose
     ],
 )
 def test_allowed_numbers(text):
@@ -132,6 +134,7 @@ def test_allowed_numbers(text):
         ("1113", "1113"),
         ("2,024", "2,024"),
         ("about 8 months", "8"),
+        ("<script>x()</script> 17 <b>people</b>", "17"),  # after a script element, prose again
     ],
 )
 def test_typed_numbers(text, number):
