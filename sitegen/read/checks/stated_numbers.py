@@ -14,7 +14,8 @@ import re
 from collections.abc import Iterator
 
 from ...problems import Code, Problem
-from .prose import typed_numbers
+from ..views import declared
+from . import prose
 
 NUMBER_NOT_IN_DATA = Code(
     "number-not-in-data",
@@ -35,14 +36,14 @@ SUM_DOES_NOT_ADD_UP = Code(
     dict(file="datapackage.json", field="description", written="1,761 + 1,228 = 2,999", total="2,989"),
 )
 
-NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
+NUMBER = prose.NUMBER.pattern  # a number as the prose rule reads one, so a sum's total is one of typed_numbers'
 SUM = re.compile(rf"({NUMBER}(?:\s*\+\s*{NUMBER})+)\s*=\s*({NUMBER})")
 
 
 def check(dataset, config) -> Iterator[Problem]:
     path = str(dataset.folder / "datapackage.json")
     values = {float(v) for v in dataset.observations["value"].dropna()}  # a suppressed cell has no value
-    for field, text in _texts(dataset.descriptor):
+    for field, text in _texts(dataset):
         sums = list(SUM.finditer(text))
         for written in sums:
             terms = [_number(t) for t in written.group(1).split("+")]
@@ -50,21 +51,24 @@ def check(dataset, config) -> Iterator[Problem]:
             if not math.isclose(sum(terms), total):
                 yield SUM_DOES_NOT_ADD_UP.at(path, None, field, written=written.group(), total=f"{sum(terms):,g}")
         totals = {written.group(2) for written in sums}
-        for _, number in typed_numbers(text):
+        for _, number in prose.typed_numbers(text):
             if number not in totals and _number(number) not in values:
                 yield NUMBER_NOT_IN_DATA.at(path, None, field, number=number)
 
 
-def _texts(descriptor: dict) -> Iterator[tuple[str, str]]:
-    """(field, text) of the package's own words a reader sees beside its figures."""
+def _texts(dataset) -> Iterator[tuple[str, str]]:
+    """(field, text) of the package's own words a reader sees beside its figures (a malformed view is the views
+    check's to report)."""
     for field in ("description", "description_ko"):
-        if isinstance(descriptor.get(field), str):
-            yield field, descriptor[field]
-    for index, view in enumerate(descriptor.get("views") or []):
+        if isinstance(dataset.descriptor.get(field), str):
+            yield field, dataset.descriptor[field]
+    for index, view in enumerate(declared(dataset)):
         spec = view.get("spec") if isinstance(view, dict) else None
         for part in ("subtitle", "note"):
             words = spec.get(part) if isinstance(spec, dict) else None
-            for lang, text in (words or {}).items() if isinstance(words, dict) else ():
+            if not isinstance(words, dict):
+                continue
+            for lang, text in words.items():
                 if isinstance(text, str):
                     yield f"views[{index}].spec.{part}.{lang}", text
 
